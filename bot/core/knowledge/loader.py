@@ -1,0 +1,313 @@
+"""Load the knowledge directory: YAML files → one validated `KnowledgeBase`, or every error at once.
+
+Each `*.yaml` file holds top-level sections (`sources`, `show`, `cast`, `episodes`, `people`,
+`season2`); which file holds which section is the moderators' choice. The YAML is composed into
+nodes with PyYAML's safe loader and turned into plain data here, so that:
+
+* every value keeps the line it came from, and each error reads `file:line: path: reason`;
+* only `true`/`false` are booleans and dates stay text (`No` stays the word "No");
+* a key written twice is an error instead of silently keeping the last one;
+* anchors and aliases are refused, so an alias bomb cannot expand.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from bot.core.knowledge.models import KnowledgeBase, _dotted
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A knowledge file larger than this is refused: the shipped ones are a few kilobytes."""
+
+MAX_FILES = 200
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class KnowledgeError:
+    """One problem a moderator must fix, at a file and line."""
+
+    file: str
+    line: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+
+
+class LoadFailed(Exception):
+    """The knowledge directory has errors; `errors` lists every one."""
+
+    def __init__(self, errors: list[KnowledgeError]) -> None:
+        self.errors = sorted(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@dataclass
+class _Document:
+    """Plain data from one file, with the line of every path in it."""
+
+    file: str
+    data: dict[str, Any] = field(default_factory=dict)
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+
+def load_knowledge(directory: Path | str) -> KnowledgeBase:
+    """Load and validate every `*.yaml` file in `directory`.
+
+    Raises `LoadFailed` with all the errors found; never a traceback for a moderator's mistake.
+    """
+    root = Path(directory)
+    documents, errors = _read_directory(root)
+    merged: dict[str, Any] = {}
+    owner: dict[str, _Document] = {}
+    for document in documents:
+        for section, value in document.data.items():
+            if section in owner:
+                errors.append(
+                    KnowledgeError(
+                        document.file,
+                        document.lines.get((section,), 0),
+                        section,
+                        f"section is already defined in {owner[section].file}",
+                    )
+                )
+                continue
+            owner[section] = document
+            merged[section] = value
+    if errors:
+        raise LoadFailed(errors)
+    try:
+        return KnowledgeBase.model_validate(merged)
+    except ValidationError as exc:
+        raise LoadFailed(
+            [_explain(error, owner, documents, root) for error in exc.errors()]
+        ) from None
+
+
+def _read_directory(root: Path) -> tuple[list[_Document], list[KnowledgeError]]:
+    shown = _display(root)
+    if not root.exists():
+        return [], [KnowledgeError(shown, 0, "", "the knowledge directory does not exist")]
+    if not root.is_dir():
+        return [], [KnowledgeError(shown, 0, "", "is not a directory")]
+    paths = sorted(p for p in root.iterdir() if p.suffix in {".yaml", ".yml"})
+    if not paths:
+        return [], [KnowledgeError(shown, 0, "", "holds no .yaml files")]
+    if len(paths) > MAX_FILES:
+        return [], [KnowledgeError(shown, 0, "", f"holds more than {MAX_FILES} .yaml files")]
+    documents: list[_Document] = []
+    errors: list[KnowledgeError] = []
+    real_root = root.resolve()
+    for path in paths:
+        try:
+            documents.append(_read_file(path, real_root))
+        except _FileProblem as problem:
+            errors.append(KnowledgeError(_display(path), problem.line, problem.path, str(problem)))
+    return documents, errors
+
+
+class _FileProblem(Exception):
+    def __init__(self, message: str, line: int = 0, path: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.path = path
+
+
+def _read_file(path: Path, real_root: Path) -> _Document:
+    if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+        raise _FileProblem("is a link to a file outside the knowledge directory; copy it in")
+    if not path.is_file():
+        raise _FileProblem("is not a regular file")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _FileProblem(f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise _FileProblem("is binary, not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _FileProblem(
+            "is not UTF-8 text (save it as UTF-8 in your editor)", line
+        ) from None
+    document = _Document(_display(path))
+    try:
+        node = yaml.compose(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        raise _FileProblem(f"YAML syntax error: {_yaml_reason(exc)}", line) from None
+    except yaml.YAMLError as exc:
+        raise _FileProblem(f"YAML syntax error: {exc}") from None
+    if node is None:
+        raise _FileProblem("is empty; it must hold at least one section such as `cast:`", 1)
+    data = _Builder(document).build(node, ())
+    if not isinstance(data, dict):
+        raise _FileProblem(
+            "must be a mapping of sections such as `cast:` at the top level",
+            node.start_mark.line + 1,
+        )
+    document.data = data
+    return document
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with YAML 1.2's plain scalars: only true/false are booleans."""
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+_SCALARS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+
+
+class _Builder:
+    """Turn composed nodes into plain data, recording the line of every path."""
+
+    def __init__(self, document: _Document) -> None:
+        self.document = document
+        self.seen: set[int] = set()
+        self.constructor = _StrictLoader("")
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        line = node.start_mark.line + 1
+        self.document.lines.setdefault(loc, line)
+        if id(node) in self.seen:
+            raise _FileProblem(
+                "anchors and aliases (& and *) are not allowed; write the value out", line, _dotted(loc)
+            )
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if node.tag not in _SCALARS:
+            raise _FileProblem(f"the tag {node.tag} is not allowed", line, _dotted(loc))
+        return self.constructor.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise _FileProblem("keys must be plain words", key_line, _dotted(loc))
+            key = str(key_node.value)
+            if key in result:
+                raise _FileProblem(
+                    f"the key {key!r} is written twice in the same place; "
+                    f"the first is at line {self.document.lines[(*loc, key)]}",
+                    key_line,
+                    _dotted((*loc, key)),
+                )
+            self.document.lines[(*loc, key)] = key_line
+            result[key] = self.build(value_node, (*loc, key))
+        return result
+
+
+def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
+    reason = exc.problem or exc.context or "not valid YAML"
+    if "\t" in str(exc.problem_mark.buffer if exc.problem_mark and exc.problem_mark.buffer else ""):
+        if "tab" in reason or "found character" in reason:
+            return f"{reason} (indent with spaces, not tabs)"
+    return reason
+
+
+_REASONS = {
+    "missing": "this field is required but missing",
+    "string_type": "must be text",
+    "int_type": "must be a whole number",
+    "int_parsing": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "bool_type": "must be true or false",
+    "bool_parsing": "must be true or false",
+    "list_type": "must be a list (lines starting with `- `)",
+    "dict_type": "must be a mapping of `key: value` lines",
+    "model_type": "must be a mapping of `key: value` lines",
+    "model_attributes_type": "must be a mapping of `key: value` lines",
+}
+
+
+def _explain(
+    error: Any, owner: dict[str, _Document], documents: Iterable[_Document], root: Path
+) -> KnowledgeError:
+    """Turn one pydantic error into a sentence a moderator understands, at its file and line."""
+    loc: Loc = tuple(error["loc"])
+    kind = error["type"]
+    if not loc:
+        return KnowledgeError(_display(root), 0, "", error["msg"])
+    document = owner.get(str(loc[0]))
+    if document is None:
+        # A whole section is missing: no file holds it yet.
+        if kind == "missing":
+            return KnowledgeError(
+                _display(root), 0, str(loc[0]),
+                f"no file defines the required section `{loc[0]}:`",
+            )
+        return KnowledgeError(_display(root), 0, _dotted(loc), error["msg"])
+    line = _nearest_line(document, loc)
+    return KnowledgeError(document.file, line, _dotted(loc), _reason(kind, error, loc))
+
+
+def _reason(kind: str, error: Any, loc: Loc) -> str:
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        return "unknown field; check its spelling against the fields this section allows"
+    if kind == "too_short":
+        return "needs at least one entry" if ctx.get("min_length") == 1 else error["msg"]
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_too_long":
+        return f"is too long (at most {ctx.get('max_length')} characters)"
+    if kind == "string_pattern_mismatch":
+        return "must be an id of lower-case letters, digits and single hyphens, like `dona-chayo`"
+    if kind in {"greater_than_equal", "less_than_equal"}:
+        return error["msg"].replace("Input should be", "must be")
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    if kind == "knowledge_reference":
+        return str(error["msg"])
+    return _REASONS.get(kind, error["msg"])
+
+
+def _nearest_line(document: _Document, loc: Loc) -> int:
+    for end in range(len(loc), 0, -1):
+        line = document.lines.get(loc[:end])
+        if line:
+            return line
+    return 1
+
+
+def _display(path: Path) -> str:
+    """Show a path relative to the working directory when it is below it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:
+        return str(path)
