@@ -188,6 +188,129 @@ MESSAGES: dict[str, dict[Language, str]] = {
             "Cada respuesta cita sus fuentes numeradas y dice cuánto fiarse de ella."
         ),
     },
+    # Discord adapter: errors, reports, moderators, command descriptions (each ≤ 100 chars)
+    "discord.error.generic": {
+        Language.EN: "Something went wrong on my side; it has been logged. Please try again.",
+        Language.ES: "Algo falló de mi lado; quedó registrado. Inténtalo de nuevo, por favor.",
+    },
+    "discord.error.cooldown": {
+        Language.EN: "Easy there! Try again in {seconds}s.",
+        Language.ES: "¡Con calma! Vuelve a intentarlo en {seconds} s.",
+    },
+    "discord.error.no_permission": {
+        Language.EN: "Only members with the Manage Server permission can do this.",
+        Language.ES: "Solo quienes tienen el permiso Gestionar servidor pueden hacer esto.",
+    },
+    "discord.error.guild_only": {
+        Language.EN: "This only works inside a server.",
+        Language.ES: "Esto solo funciona dentro de un servidor.",
+    },
+    "discord.report.title": {Language.EN: "Report a mistake", Language.ES: "Reportar un error"},
+    "discord.report.label": {Language.EN: "What is wrong?", Language.ES: "¿Qué está mal?"},
+    "discord.report.placeholder": {
+        Language.EN: "E.g. the actor's name is misspelled; the right one is…",
+        Language.ES: "P. ej., el nombre del actor está mal escrito; el correcto es…",
+    },
+    "discord.report.thanks": {
+        Language.EN: "Thank you! The moderators will look at your report.",
+        Language.ES: "¡Gracias! Los moderadores revisarán tu reporte.",
+    },
+    "discord.report.failed": {
+        Language.EN: "Sorry, I could not save your report right now. Please try again later.",
+        Language.ES: "Lo siento, ahora no pude guardar tu reporte. Inténtalo más tarde.",
+    },
+    "discord.kb.reload_ok": {
+        Language.EN: "Knowledge reloaded: {summary}.",
+        Language.ES: "Conocimiento recargado: {summary}.",
+    },
+    "discord.kb.reload_failed": {
+        Language.EN: "The knowledge has {count} error(s); I keep answering from the last good "
+        "version. Fix these and run /kb reload again:",
+        Language.ES: "El conocimiento tiene {count} error(es); sigo respondiendo con la última "
+        "versión buena. Corrígelos y vuelve a usar /kb reload:",
+    },
+    "discord.kb.status_title": {
+        Language.EN: "Knowledge status",
+        Language.ES: "Estado del conocimiento",
+    },
+    "discord.kb.loaded_at": {Language.EN: "Loaded", Language.ES: "Cargado"},
+    "discord.kb.summary": {Language.EN: "Knowledge", Language.ES: "Conocimiento"},
+    "discord.kb.last_error": {Language.EN: "Last reload error", Language.ES: "Último error"},
+    "discord.kb.database": {Language.EN: "Database", Language.ES: "Base de datos"},
+    "discord.kb.none": {Language.EN: "none", Language.ES: "ninguno"},
+    "discord.kb.gaps_title": {
+        Language.EN: "Most asked unanswered questions",
+        Language.ES: "Preguntas sin respuesta más frecuentes",
+    },
+    "discord.kb.no_gaps": {
+        Language.EN: "No unanswered questions recorded.",
+        Language.ES: "No hay preguntas sin respuesta registradas.",
+    },
+    "discord.kb.gap_line": {Language.EN: "{count}× {question}", Language.ES: "{count}× {question}"},
+    "discord.kb.reports_title": {Language.EN: "Latest reports", Language.ES: "Últimos reportes"},
+    "discord.kb.no_reports": {
+        Language.EN: "No reports yet.",
+        Language.ES: "Todavía no hay reportes.",
+    },
+    "discord.kb.report_line": {
+        Language.EN: "#{id} {when} by <@{user}> on “{question}”: {report}",
+        Language.ES: "#{id} {when} de <@{user}> sobre «{question}»: {report}",
+    },
+    "cmd.cast": {
+        Language.EN: "Who plays whom in Somos.",
+        Language.ES: "Quién interpreta a quién en Somos.",
+    },
+    "cmd.cast.name": {
+        Language.EN: "An actor or a character, e.g. Doña Chayo",
+        Language.ES: "Un actor o un personaje, p. ej. Doña Chayo",
+    },
+    "cmd.episode": {
+        Language.EN: "An episode by number or title",
+        Language.ES: "Un episodio por número o título",
+    },
+    "cmd.episode.which": {
+        Language.EN: "Episode number or title",
+        Language.ES: "Número o título del episodio",
+    },
+    "cmd.creators": {
+        Language.EN: "The people behind the show",
+        Language.ES: "Las personas detrás de la serie",
+    },
+    "cmd.season2": {
+        Language.EN: "Is a second season coming?",
+        Language.ES: "¿Habrá una segunda temporada?",
+    },
+    "cmd.about": {Language.EN: "About the show itself", Language.ES: "Sobre la serie"},
+    "cmd.ask": {
+        Language.EN: "Ask anything about Somos., in English or Spanish",
+        Language.ES: "Pregunta lo que sea sobre Somos., en español o inglés",
+    },
+    "cmd.ask.question": {Language.EN: "Your question", Language.ES: "Tu pregunta"},
+    "cmd.sources": {
+        Language.EN: "The articles the answers come from",
+        Language.ES: "Los artículos de los que salen las respuestas",
+    },
+    "cmd.help": {Language.EN: "What you can ask", Language.ES: "Qué puedes preguntar"},
+    "cmd.kb": {
+        Language.EN: "Manage the knowledge base",
+        Language.ES: "Gestionar la base de conocimiento",
+    },
+    "cmd.kb.reload": {
+        Language.EN: "Check and reload the knowledge files",
+        Language.ES: "Comprobar y recargar los archivos de conocimiento",
+    },
+    "cmd.kb.status": {
+        Language.EN: "What is loaded, and the health of the database",
+        Language.ES: "Qué está cargado y el estado de la base de datos",
+    },
+    "cmd.kb.gaps": {
+        Language.EN: "The most asked questions I could not answer",
+        Language.ES: "Las preguntas más frecuentes que no pude responder",
+    },
+    "cmd.kb.reports": {
+        Language.EN: "The latest mistake reports from fans",
+        Language.ES: "Los últimos reportes de errores de los fans",
+    },
 }
 
 
