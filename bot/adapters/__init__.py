@@ -1,0 +1,1 @@
+"""Front ends that render the core's `Answer`: console text, JSON, and Discord."""

@@ -1,0 +1,1 @@
+"""One cog a feature: what fans ask (`fans`), what moderators manage (`moderators`)."""
