@@ -69,6 +69,22 @@ MESSAGES: dict[str, dict[Language, str]] = {
         Language.EN: "only one source reports this",
         Language.ES: "solo una fuente lo dice",
     },
+    "caveat.reason_speculation": {
+        Language.EN: "it is the articles' speculation",
+        Language.ES: "es especulación de los artículos",
+    },
+    "caveat.reason_doubt": {
+        Language.EN: "the moderators doubt part of it",
+        Language.ES: "los moderadores dudan de una parte",
+    },
+    "caveat.reason_disputed": {
+        Language.EN: "the sources disagree",
+        Language.ES: "las fuentes no coinciden",
+    },
+    "caveat.reason_outnumbered": {
+        Language.EN: "most sources agree, but one disagrees",
+        Language.ES: "la mayoría de las fuentes coinciden, pero una no",
+    },
     "caveat.level": {
         Language.EN: "Confidence {level}: {reason}.",
         Language.ES: "Confianza {level}: {reason}.",
@@ -113,6 +129,11 @@ MESSAGES: dict[str, dict[Language, str]] = {
         Language.ES: "hace más de un año",
     },
     "age.future": {Language.EN: "a date still to come", Language.ES: "una fecha aún por llegar"},
+    "date.month_year": {Language.EN: "{month} {year}", Language.ES: "{month} de {year}"},
+    "date.day_month_year": {
+        Language.EN: "{day} {month} {year}",
+        Language.ES: "{day} de {month} de {year}",
+    },
     "date.range": {Language.EN: "{start}–{end}", Language.ES: "{start}–{end}"},
     # Bodies
     "text.unknown": {

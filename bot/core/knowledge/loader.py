@@ -281,7 +281,7 @@ def _reason(kind: str, error: Any, loc: Loc) -> str:
     if kind == "extra_forbidden":
         return "unknown field; check its spelling against the fields this section allows"
     if kind == "too_short":
-        return "needs at least one entry" if ctx.get("min_length") == 1 else error["msg"]
+        return "needs at least one entry" if ctx.get("min_length") == 1 else str(error["msg"])
     if kind == "string_too_short":
         return "must not be empty"
     if kind == "string_too_long":
@@ -289,12 +289,12 @@ def _reason(kind: str, error: Any, loc: Loc) -> str:
     if kind == "string_pattern_mismatch":
         return "must be an id of lower-case letters, digits and single hyphens, like `dona-chayo`"
     if kind in {"greater_than_equal", "less_than_equal"}:
-        return error["msg"].replace("Input should be", "must be")
+        return str(error["msg"]).replace("Input should be", "must be")
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind == "knowledge_reference":
         return str(error["msg"])
-    return _REASONS.get(kind, error["msg"])
+    return _REASONS.get(kind, str(error["msg"]))
 
 
 def _nearest_line(document: _Document, loc: Loc) -> int:

@@ -293,7 +293,7 @@ def _duplicates(
 
 
 def _unknown_source(source: str, known: set[str]) -> str:
-    return f"unknown source {source!r}; sources.yaml defines: {', '.join(sorted(known))}"
+    return f"unknown source {source!r}; the sources section defines: {', '.join(sorted(known))}"
 
 
 def _dotted(loc: tuple[str | int, ...]) -> str:

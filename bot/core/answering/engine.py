@@ -1,0 +1,548 @@
+"""The answering engine: a command or a free-text question in, one structured `Answer` out.
+
+It reads a validated `KnowledgeBase` through a `NameIndex`, never the files; it knows nothing of
+Discord or consoles. Everything it says comes from claims in the knowledge, numbered by source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.core.answering.answer import Answer, Confidence, Fact, Language, Match, SourceRef, Topic
+from bot.core.answering.confidence import answer_confidence, caveat, claim_confidence, facts_confidence
+from bot.core.answering.intents import (
+    CUES,
+    FUNCTION_WORDS,
+    detect_language,
+    phrase_hits,
+    strip_phrases,
+    topic_cues,
+)
+from bot.core.i18n import month_name, t
+from bot.core.knowledge.models import CastMember, Claim, Episode, KnowledgeBase, Person, Source
+from bot.core.matching.episodes import EpisodeRef, parse_episode_reference
+from bot.core.matching.index import NameIndex, Resolution
+from bot.core.text import fold
+
+MAX_QUERY_CHARS = 300
+"""Longer questions are cut to this many characters, with a notice, before any work is done."""
+
+MAX_ECHO_CHARS = 80
+"""How much of a fan's own words an answer quotes back."""
+
+CORRECTION_SCORE = 80.0
+"""A misspelt word at least this close to a word the bot knows is read as that word."""
+
+KIND_TOPIC = {
+    "cast": Topic.CAST,
+    "episode": Topic.EPISODE,
+    "person": Topic.CREATORS,
+    "show": Topic.SHOW,
+}
+COMMANDS = {
+    "cast": Topic.CAST, "reparto": Topic.CAST,
+    "episode": Topic.EPISODE, "episodes": Topic.EPISODE, "episodio": Topic.EPISODE,
+    "creators": Topic.CREATORS, "creadores": Topic.CREATORS, "crew": Topic.CREATORS,
+    "season2": Topic.SEASON2, "temporada2": Topic.SEASON2,
+    "about": Topic.SHOW, "show": Topic.SHOW, "sobre": Topic.SHOW,
+    "sources": Topic.SOURCES, "fuentes": Topic.SOURCES,
+    "help": Topic.HELP, "ayuda": Topic.HELP,
+}  # fmt: skip
+TOPIC_PRIORITY = [
+    Topic.SEASON2, Topic.EPISODE, Topic.CAST, Topic.CREATORS, Topic.SHOW, Topic.SOURCES, Topic.HELP,
+]  # fmt: skip
+_SECTION_TOPIC = {"show": Topic.SHOW, "cast": Topic.CAST, "episodes": Topic.EPISODE,
+                  "people": Topic.CREATORS, "season2": Topic.SEASON2}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _KeywordHit:
+    topic: Topic
+    owner: str | None
+    claim: Claim
+
+
+class Engine:
+    """Answers questions from one loaded knowledge base. Cheap to query, immutable once built."""
+
+    def __init__(
+        self, knowledge: KnowledgeBase, *, today: Callable[[], dt.date] = dt.date.today
+    ) -> None:
+        self.knowledge = knowledge
+        self.index = NameIndex(knowledge)
+        self._today = today
+        self._keywords: dict[str, list[_KeywordHit]] = {}
+        for loc, claim in knowledge.claims_with_locations():
+            owner = _owner_id(knowledge, loc)
+            for keyword in claim.keywords:
+                hit = _KeywordHit(_SECTION_TOPIC[str(loc[0])], owner, claim)
+                self._keywords.setdefault(fold(keyword), []).append(hit)
+        self._terms = sorted(
+            {w for cues in CUES.values() for c in cues for w in c.split()}
+            | {w for k in self._keywords for w in k.split()}
+            | {w for e in self.index.entries for w in fold(e.name).split()}
+            | {w for key in self.index.all_keys() for w in key.split()}
+        )
+        prose = {
+            w
+            for _, claim in knowledge.claims_with_locations()
+            for text in (claim.text, claim.text_es or "")
+            for w in fold(text).split()
+        }
+        self._known_words = frozenset(self._terms) | FUNCTION_WORDS
+        self._vocabulary = self._known_words | prose
+
+    # ----------------------------------------------------------------------------- entry points
+
+    def ask(self, text: str, language: Language | None = None) -> Answer:
+        """Answer a free-text question, or a command written as `/cast doña chayo`."""
+        query, cut = _bounded(text)
+        language = language or detect_language(query)
+        notice = _shortened(language) if cut else None
+        stripped = query.strip()
+        if stripped.startswith("/"):
+            name, _, argument = stripped[1:].partition(" ")
+            if name.casefold() == "ask":
+                return self.ask(argument, language)
+            topic = COMMANDS.get(fold(name))
+            if topic is None:
+                return self._unknown(query, language, notice=notice)
+            return self.command(topic, argument, language, query=query, notice=notice)
+        return self._free_text(query, language, notice)
+
+    def command(
+        self,
+        topic: Topic,
+        argument: str | None = None,
+        language: Language = Language.EN,
+        *,
+        query: str | None = None,
+        notice: str | None = None,
+    ) -> Answer:
+        """Answer a slash command: `topic` with an optional argument (a name, an episode)."""
+        argument, cut = _bounded(argument or "")
+        notice = notice or (_shortened(language) if cut else None)
+        query = query if query is not None else f"/{topic.value} {argument}".strip()
+        folded = fold(argument)
+        if topic is Topic.CAST:
+            if not folded:
+                return self._cast_list(query, language, notice)
+            return self._entity_or_unsure(query, argument, {"cast"}, language, notice)
+        if topic is Topic.EPISODE:
+            if not folded:
+                return self._episode_list(query, language, notice)
+            reference = parse_episode_reference(folded, bare=True)
+            if reference is not None:
+                return self._episode_by_reference(query, reference, language, notice)
+            return self._entity_or_unsure(query, argument, {"episode"}, language, notice)
+        if topic is Topic.CREATORS:
+            if not folded:
+                return self._people(query, language, notice)
+            return self._entity_or_unsure(query, argument, {"person"}, language, notice)
+        if topic is Topic.SEASON2:
+            return self._season2(query, language, notice)
+        if topic is Topic.SHOW:
+            return self._show(query, language, notice)
+        if topic is Topic.SOURCES:
+            return self._sources(query, language, notice)
+        if topic is Topic.HELP:
+            return self._help(query, language, notice)
+        return self._free_text(argument, language, notice)
+
+    def complete(self, topic: Topic, partial: str, limit: int = 25) -> list[Match]:
+        """Autocomplete candidates for `/cast` or `/episode`, best first."""
+        partial = partial[:MAX_QUERY_CHARS]
+        if topic is Topic.EPISODE:
+            reference = parse_episode_reference(fold(partial), bare=True)
+            if reference is not None and (episode := self._episode(reference)):
+                return [Match(id=episode.id, name=episode.title, kind="episode", score=100.0)]
+        kind = {Topic.CAST: "cast", Topic.EPISODE: "episode", Topic.CREATORS: "person"}.get(topic)
+        return self.index.complete(kind, partial, limit) if kind else []
+
+    # ------------------------------------------------------------------------------ free text
+
+    def _free_text(self, query: str, language: Language, notice: str | None) -> Answer:
+        folded = self._corrected(fold(query))
+        if not folded:
+            return self._help(query, language, notice, empty=True)
+        cues = topic_cues(folded)
+        keyword_hits = self._keyword_hits(folded)
+        mentions = [m for m in self.index.mentioned(folded) if m.kind != "show"]
+        reference = parse_episode_reference(folded)
+        if reference is not None and Topic.SEASON2 not in cues:
+            return self._episode_by_reference(query, reference, language, notice)
+
+        scores: Counter[Topic] = Counter()
+        for topic, hits in cues.items():
+            scores[topic] += len(hits)
+        for hit in {id(h.claim): h for hits in keyword_hits.values() for h in hits}.values():
+            scores[hit.topic] += 2
+        for mention in mentions[:1]:
+            scores[KIND_TOPIC[mention.kind]] += 3
+
+        explained = [*(p for hits in cues.values() for p in hits), *keyword_hits]
+        explained += [fold(self.index.entries_by_id[m.id].name) for m in mentions]
+        leftover = strip_phrases(folded, explained)
+        # A word the bot has no cue, keyword or name for may name another subject ("one piece"):
+        # then the question is declined rather than answered about Somos. by a generic cue.
+        unexplained = [w for w in leftover.split() if len(w) > 2 and w not in self._known_words]
+
+        if not scores:
+            resolution = self.index.resolve(leftover) if leftover else None
+            if resolution is not None and resolution.best is not None:
+                return self._entity_answer(query, resolution.best.id, resolution, language, notice)
+            return self._unsure_or_unknown(query, resolution, language, notice)
+        if unexplained and not mentions:
+            return self._unknown(query, language, notice=notice, unexplained=True)
+
+        topic = max(TOPIC_PRIORITY, key=lambda t_: (scores[t_], -TOPIC_PRIORITY.index(t_)))
+        mention = next((m for m in mentions if KIND_TOPIC[m.kind] is topic), None)
+        if mention is not None:
+            return self._entity_answer(query, mention.id, None, language, notice)
+        focused = [h for hits in keyword_hits.values() for h in hits if h.topic is topic]
+        if topic in {Topic.CAST, Topic.EPISODE, Topic.CREATORS} and not focused:
+            kind = {Topic.CAST: "cast", Topic.EPISODE: "episode", Topic.CREATORS: "person"}[topic]
+            remainder = " ".join(w for w in leftover.split() if w not in self._vocabulary)
+            if remainder:
+                return self._entity_or_unsure(query, remainder, {kind}, language, notice)
+            return self.command(topic, None, language, query=query, notice=notice)
+        if focused and topic in {Topic.SHOW, Topic.CREATORS, Topic.CAST}:
+            return self._focused(query, topic, focused, language, notice)
+        return self.command(topic, None, language, query=query, notice=notice)
+
+    def _corrected(self, folded: str) -> str:
+        """Read a misspelt word as the known word it is close to: `dirrected` → `directed`."""
+        words = folded.split()
+        for i, word in enumerate(words):
+            if len(word) < 5 or word in self._vocabulary:
+                continue
+            best = process.extractOne(
+                word, self._terms, scorer=fuzz.ratio, processor=None, score_cutoff=CORRECTION_SCORE
+            )
+            if best is not None:
+                words[i] = best[0]
+        return " ".join(words)
+
+    def _keyword_hits(self, folded: str) -> dict[str, list[_KeywordHit]]:
+        return {k: self._keywords[k] for k in phrase_hits(folded, self._keywords)}
+
+    # ------------------------------------------------------------------------- entity answers
+
+    def _entity_or_unsure(
+        self, query: str, name: str, kinds: set[str], language: Language, notice: str | None
+    ) -> Answer:
+        resolution = self.index.resolve(name, kinds)
+        if resolution.best is None:
+            return self._unsure_or_unknown(query, resolution, language, notice, name=name)
+        return self._entity_answer(query, resolution.best.id, resolution, language, notice)
+
+    def _entity_answer(
+        self,
+        query: str,
+        entity_id: str,
+        resolution: Resolution | None,
+        language: Language,
+        notice: str | None,
+    ) -> Answer:
+        entity = self.knowledge.entity(entity_id)
+        matches = resolution.candidates[:1] if resolution else []
+        if not matches:
+            entry = self.index.entries_by_id[entity_id]
+            matches = [Match(id=entry.id, name=entry.name, kind=entry.kind, score=100.0)]
+        if isinstance(entity, CastMember):
+            title = (
+                t("text.plays", language, actor=entity.actor, character=entity.character)
+                if entity.character
+                else entity.actor
+            )
+            return self._compose(query, Topic.CAST, title, _claim_facts(entity.claims), matches, language, notice)
+        if isinstance(entity, Episode):
+            title = t("title.episode", language, number=entity.number, title=entity.title)
+            return self._compose(query, Topic.EPISODE, title, _claim_facts(entity.claims), matches, language, notice)
+        if isinstance(entity, Person):
+            return self._compose(query, Topic.CREATORS, entity.person, _claim_facts(entity.claims), matches, language, notice)
+        return self._show(query, language, notice)
+
+    def _episode(self, reference: EpisodeRef) -> Episode | None:
+        if reference == "last":
+            numbers = sorted(self.knowledge.episodes_by_number)
+            return self.knowledge.episodes_by_number[numbers[-1]] if numbers else None
+        return self.knowledge.episodes_by_number.get(reference)
+
+    def _episode_by_reference(
+        self, query: str, reference: EpisodeRef, language: Language, notice: str | None
+    ) -> Answer:
+        episode = self._episode(reference)
+        if episode is None:
+            text = t("text.no_episode", language, count=len(self.knowledge.episodes), number=reference)
+            listing = self._episode_list(query, language, notice)
+            return listing.model_copy(update={"text": f"{text}\n{listing.text}", "topic": Topic.EPISODE})
+        return self._entity_answer(query, episode.id, None, language, notice)
+
+    # --------------------------------------------------------------------------- list answers
+
+    def _cast_list(self, query: str, language: Language, notice: str | None) -> Answer:
+        facts = [
+            _grouped_fact(
+                t("text.plays", language, actor=m.actor, character=m.character) if m.character else m.actor,
+                m.claims,
+            )
+            for m in self.knowledge.cast
+        ]
+        return self._compose(query, Topic.CAST, t("title.cast", language), facts, [], language, notice)
+
+    def _episode_list(self, query: str, language: Language, notice: str | None) -> Answer:
+        episodes = sorted(self.knowledge.episodes, key=lambda e: e.number)
+        facts = [
+            _grouped_fact(t("text.episode_line", language, number=e.number, title=e.title), e.claims)
+            for e in episodes
+        ]
+        return self._compose(query, Topic.EPISODE, t("title.episodes", language), facts, [], language, notice)
+
+    def _people(self, query: str, language: Language, notice: str | None) -> Answer:
+        facts = [
+            _grouped_fact(f"{p.person}: {', '.join(p.roles)}", p.claims) for p in self.knowledge.people
+        ]
+        return self._compose(query, Topic.CREATORS, t("title.creators", language), facts, [], language, notice)
+
+    def _show(self, query: str, language: Language, notice: str | None) -> Answer:
+        show = self.knowledge.show
+        title = t("title.show", language, title=show.title)
+        return self._compose(query, Topic.SHOW, title, _claim_facts(show.claims), [], language, notice)
+
+    def _season2(self, query: str, language: Language, notice: str | None) -> Answer:
+        facts = _claim_facts(self.knowledge.season2.claims)
+        return self._compose(query, Topic.SEASON2, t("title.season2", language), facts, [], language, notice)
+
+    def _focused(
+        self, query: str, topic: Topic, hits: Sequence[_KeywordHit], language: Language, notice: str | None
+    ) -> Answer:
+        """Only the claims whose keywords the question used (`who directed it`)."""
+        claims = list({id(h.claim): h.claim for h in hits}.values())
+        facts = sorted(_claim_facts(claims), key=lambda f: -f.confidence.rank)
+        titles = {
+            Topic.SHOW: t("title.show", language, title=self.knowledge.show.title),
+            Topic.CREATORS: t("title.creators", language),
+            Topic.CAST: t("title.cast", language),
+        }
+        return self._compose(query, topic, titles[topic], facts, [], language, notice)
+
+    # --------------------------------------------------------------------------- meta answers
+
+    def _sources(self, query: str, language: Language, notice: str | None) -> Answer:
+        refs = [self._source_ref(i, s, language) for i, s in enumerate(self.knowledge.sources, 1)]
+        lines = []
+        for ref, source in zip(refs, self.knowledge.sources, strict=True):
+            lines.append(t("text.source_line", language, number=ref.number, title=ref.title,
+                           kind=source.kind, date=ref.date_text))
+            if source.known_errors:
+                lines.append("  " + t("text.known_errors", language, errors=" ".join(source.known_errors)))
+        return Answer(
+            query=query, topic=Topic.SOURCES, language=language, title=t("title.sources", language),
+            text="\n".join(lines), sources=refs, confidence=Confidence.HIGH,
+            caveat=t("caveat.meta", language), notice=notice,
+        )
+
+    def _help(self, query: str, language: Language, notice: str | None, *, empty: bool = False) -> Answer:
+        text = t("help.body", language)
+        if empty:
+            text = f"{t('text.empty', language)}\n\n{text}"
+        return Answer(
+            query=query, topic=Topic.HELP, language=language, title=t("title.help", language),
+            text=text, confidence=Confidence.HIGH, caveat=t("caveat.meta", language), notice=notice,
+        )
+
+    def _unsure_or_unknown(
+        self,
+        query: str,
+        resolution: Resolution | None,
+        language: Language,
+        notice: str | None,
+        *,
+        name: str | None = None,
+    ) -> Answer:
+        if resolution is None or not resolution.candidates:
+            return self._unknown(query, language, notice=notice, name=name)
+        echo = _echo(name or query)
+        lines = [t("text.did_you_mean", language, query=echo)]
+        lines += [f"• {m.name}" for m in resolution.candidates]
+        return Answer(
+            query=query, topic=Topic.UNKNOWN, language=language,
+            title=t("title.did_you_mean", language), text="\n".join(lines),
+            suggestions=resolution.candidates, confidence=Confidence.NONE,
+            caveat=t("caveat.unsure", language), notice=notice,
+        )
+
+    def _unknown(
+        self,
+        query: str,
+        language: Language,
+        *,
+        notice: str | None,
+        name: str | None = None,
+        unexplained: bool = False,
+    ) -> Answer:
+        del unexplained  # the same honest answer, whatever made the question unanswerable
+        first = (
+            t("text.unknown_name", language, query=_echo(name))
+            if name
+            else t("text.unknown", language, query=_echo(query))
+        )
+        return Answer(
+            query=query, topic=Topic.UNKNOWN, language=language, title=t("title.unknown", language),
+            text=f"{first}\n{t('text.can_answer', language)}", confidence=Confidence.NONE,
+            caveat=t("caveat.none", language), notice=notice,
+        )
+
+    # ------------------------------------------------------------------------------- assembly
+
+    def _compose(
+        self,
+        query: str,
+        topic: Topic,
+        title: str,
+        raw_facts: Sequence[_RawFact],
+        matches: list[Match],
+        language: Language,
+        notice: str | None,
+    ) -> Answer:
+        numbering: dict[str, int] = {}
+        for raw in raw_facts:
+            for source_id in (*raw.sources, *(d[0] for d in raw.disputes)):
+                numbering.setdefault(source_id, len(numbering) + 1)
+        facts = [raw.resolve(numbering, language) for raw in raw_facts]
+        sources = self.knowledge.sources_by_id
+        refs = [self._source_ref(n, sources[sid], language) for sid, n in numbering.items()]
+        newest_source = max((sources[sid] for sid in numbering), key=lambda s: s.published.newest_day, default=None)
+        newest = (
+            (_date_text(newest_source, language), newest_source.published.newest_day)
+            if newest_source
+            else None
+        )
+        lines = []
+        for fact in facts:
+            marker = "".join(f"[{n}]" for n in fact.sources)
+            prefix = t("text.speculation_prefix", language) if fact.speculation else ""
+            lines.append(f"{prefix}{fact.text} {marker}".rstrip())
+            lines += [f"  ↳ {d}" for d in fact.disputes]
+            if fact.doubt:
+                lines.append(f"  ↳ {t('label.doubt', language)}: {fact.doubt}")
+        if not facts:
+            return self._unknown(query, language, notice=notice)
+        return Answer(
+            query=query, topic=topic, language=language, title=title, text="\n".join(lines),
+            facts=facts, matches=matches, sources=refs, confidence=answer_confidence(facts),
+            caveat=caveat(facts, newest, self._today(), language), notice=notice,
+        )
+
+    def _source_ref(self, number: int, source: Source, language: Language) -> SourceRef:
+        return SourceRef(
+            number=number, id=source.id, title=source.title, date=source.published.iso(),
+            date_text=_date_text(source, language), kind=source.kind,
+        )
+
+
+@dataclass(frozen=True)
+class _RawFact:
+    """A fact before its sources are numbered."""
+
+    text: str
+    text_es: str | None
+    sources: tuple[str, ...]
+    disputes: tuple[tuple[str, str], ...]
+    doubt: str | None
+    speculation: bool
+    confidence: Confidence
+
+    def resolve(self, numbering: dict[str, int], language: Language) -> Fact:
+        text = self.text_es if language is Language.ES and self.text_es else self.text
+        return Fact(
+            text=text,
+            sources=[numbering[s] for s in self.sources],
+            disputes=[
+                t("text.disputed_by", language, number=numbering[source], says=says)
+                for source, says in self.disputes
+            ],
+            doubt=self.doubt,
+            speculation=self.speculation,
+            confidence=self.confidence,
+        )
+
+
+def _claim_facts(claims: Iterable[Claim]) -> list[_RawFact]:
+    return [
+        _RawFact(
+            text=c.text, text_es=c.text_es, sources=tuple(c.sources),
+            disputes=tuple((d.source, d.says) for d in c.disputed_by), doubt=c.doubt,
+            speculation=c.speculation, confidence=claim_confidence(c),
+        )
+        for c in claims
+    ]
+
+
+def _grouped_fact(text: str, claims: Sequence[Claim]) -> _RawFact:
+    """One line standing for an entity (`Jero Medina as Benjamín`), backed by all its claims."""
+    sources = tuple(dict.fromkeys(s for c in claims for s in c.sources))
+    disputes = tuple(dict.fromkeys((d.source, d.says) for c in claims for d in c.disputed_by))
+    doubts = [c.doubt for c in claims if c.doubt]
+    speculation = all(c.speculation for c in claims)
+    confidence = facts_confidence(
+        supporters=len(sources), disputers=len({d[0] for d in disputes}),
+        doubted=bool(doubts), speculation=speculation,
+    )
+    return _RawFact(text, None, sources, disputes, doubts[0] if doubts else None, speculation, confidence)
+
+
+def _owner_id(knowledge: KnowledgeBase, loc: tuple[str | int, ...]) -> str | None:
+    section = loc[0]
+    if section == "show":
+        return knowledge.show.id
+    if section in {"cast", "episodes", "people"} and isinstance(loc[1], int):
+        entity = getattr(knowledge, str(section))[loc[1]]
+        return str(entity.id)
+    return None
+
+
+def _date_text(source: Source, language: Language) -> str:
+    published = source.published
+
+    def words(date: object) -> str:
+        year, month, day = date.year, date.month, date.day  # type: ignore[attr-defined]
+        if month is None:
+            return str(year)
+        name = month_name(month, language)
+        if day is None:
+            return t("date.month_year", language, month=name, year=year)
+        return t("date.day_month_year", language, day=day, month=name, year=year)
+
+    if published.earliest == published.latest:
+        return words(published.earliest)
+    start, end = published.earliest, published.latest
+    if start.year == end.year and start.month and end.month and not start.day and not end.day:
+        first = month_name(start.month, language)
+        return t("date.range", language, start=first, end=words(end))
+    return t("date.range", language, start=words(start), end=words(end))
+
+
+def _bounded(text: str) -> tuple[str, bool]:
+    """Cut over-long input before any work is done; say whether it was cut."""
+    return text[:MAX_QUERY_CHARS], len(text) > MAX_QUERY_CHARS
+
+
+def _shortened(language: Language) -> str:
+    return t("text.shortened", language, limit=MAX_QUERY_CHARS)
+
+
+def _echo(text: str) -> str:
+    """A fan's own words, safe to quote back: no control characters, short, on one line."""
+    visible = "".join(
+        ch if unicodedata.category(ch)[0] != "C" else " " for ch in text
+    )
+    one_line = " ".join(visible.split())
+    return one_line if len(one_line) <= MAX_ECHO_CHARS else one_line[: MAX_ECHO_CHARS - 1] + "…"

@@ -1,0 +1,64 @@
+"""Episode references as fans write them: `3`, `ep 3`, `episode three`, `capítulo 3`, `E03`, `final`."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+EpisodeRef = int | Literal["last"]
+
+_NUMBER_WORDS = {
+    # English
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
+    # Spanish
+    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "primer": 1, "primero": 1, "primera": 1,
+    "segundo": 2, "segunda": 2, "tercer": 3, "tercero": 3, "tercera": 3, "cuarto": 4,
+    "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
+}  # fmt: skip
+_LAST_WORDS = {"last", "final", "finale", "ultimo", "ultima"}
+_EPISODE_WORDS = {
+    "episode", "episodes", "ep", "eps", "epi", "episodio", "episodios", "capitulo", "capitulos",
+    "cap", "chapter",
+}  # fmt: skip
+_CODE = re.compile(r"^(?:s0?1)?e(?:p)?0*(\d{1,3})$")
+_DIGITS = re.compile(r"^#?0*(\d{1,3})(?:st|nd|rd|th|o|a|º|ª)?$")
+MAX_NUMBER = 999
+
+
+def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | None:
+    """Find an episode reference in already-folded text.
+
+    With `bare` (the `/episode` option box), a lone number or ordinal counts; in free text the
+    reference must sit next to a word like `episode` or be a code like `E03`, so that `season 2`
+    or `top 3 actors` is not read as an episode.
+    """
+    words = folded.split()
+    if not words:
+        return None
+    for i, word in enumerate(words):
+        if code := _CODE.match(word):
+            return int(code.group(1))
+        if word in _EPISODE_WORDS:
+            neighbours = words[i + 1 : i + 3] + words[max(0, i - 2) : i][::-1]
+            for other in neighbours:
+                if (value := _word_value(other)) is not None:
+                    return value
+    if bare and len(words) <= 3:
+        values = [v for w in words if (v := _word_value(w)) is not None]
+        if len(values) == 1:
+            return values[0]
+    return None
+
+
+def _word_value(word: str) -> EpisodeRef | None:
+    if word in _LAST_WORDS:
+        return "last"
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    if digits := _DIGITS.match(word):
+        return int(digits.group(1))
+    return None

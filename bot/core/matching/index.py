@@ -1,0 +1,216 @@
+"""Fuzzy name lookup over the knowledge base, built once per loaded knowledge.
+
+Every name, alias and character is folded (see `bot.core.text.fold`) into keys. A person is also
+found by a part of the name (`Mercedes`, `Hernandez`), at a small penalty, so that the whole name
+still wins over a part. The decision rule follows R. Danny's `extract_or_exact`: answer directly
+only on an exact hit or a clear lead over the runner-up; otherwise offer "did you mean".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from bot.core.answering.answer import Match
+from bot.core.knowledge.models import KnowledgeBase, _Entity
+from bot.core.text import fold
+
+CONFIDENT_SCORE = 85.0
+"""A single candidate at or above this score is answered without asking."""
+
+CLEAR_LEAD = 8.0
+"""...provided the runner-up (a different entity) trails by at least this much."""
+
+SUGGEST_SCORE = 62.0
+"""Candidates at or above this score are offered as "did you mean"."""
+
+PART_PENALTY = 4.0
+"""A match on part of a name scores a little below the same match on the whole name."""
+
+MAX_SUGGESTIONS = 5
+
+PARTS_NAME_IN_TEXT = frozenset({"cast", "person"})
+"""Kinds whose part-names (a surname, a first name) count when they appear in a question."""
+
+STOPWORDS = frozenset(
+    "a an and the of to in on at by for with us is it me my who what de del la las el los y "
+    "en con por para un una al lo su sus se que".split()
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entity as the index knows it."""
+
+    id: str
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of looking a name up: a confident match, candidates, or nothing."""
+
+    query: str
+    best: Match | None
+    candidates: list[Match] = field(default_factory=list)
+
+    @property
+    def confident(self) -> bool:
+        return self.best is not None
+
+
+@dataclass
+class _Keys:
+    """Folded keys of one kind, parallel to the entries and penalties they stand for."""
+
+    keys: list[str] = field(default_factory=list)
+    owners: list[tuple[int, float]] = field(default_factory=list)
+
+
+class NameIndex:
+    """Exact and fuzzy lookup of cast, episodes, people and the show by any of their names."""
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.entries: list[Entry] = []
+        self.entries_by_id: dict[str, Entry] = {}
+        self._by_kind: dict[str, _Keys] = {}
+        self._exact: dict[str, list[tuple[int, float]]] = {}
+        sections: list[tuple[str, Iterable[_Entity]]] = [
+            ("show", [knowledge.show]),
+            ("cast", knowledge.cast),
+            ("episode", knowledge.episodes),
+            ("person", knowledge.people),
+        ]
+        for kind, entities in sections:
+            for entity in entities:
+                self._add(kind, entity)
+
+    def _add(self, kind: str, entity: _Entity) -> None:
+        number = len(self.entries)
+        self.entries.append(Entry(entity.id, kind, entity.name))
+        keys = self._by_kind.setdefault(kind, _Keys())
+        self.entries_by_id[entity.id] = self.entries[-1]
+        seen: dict[str, float] = {}
+        for name in entity.names:
+            seen[fold(name)] = 0.0
+        wholes = list(seen)
+        for whole in wholes:
+            for part in _parts(whole):
+                seen.setdefault(part, PART_PENALTY)
+        for key, penalty in seen.items():
+            keys.keys.append(key)
+            keys.owners.append((number, penalty))
+            # Part of a person's name ("Hernández") names them in a sentence; part of a title
+            # ("come", "night") does not, so titles are only found word for word when whole.
+            if penalty == 0.0 or kind in PARTS_NAME_IN_TEXT:
+                self._exact.setdefault(key, []).append((number, penalty))
+
+    def all_keys(self) -> list[str]:
+        """Every folded key, for building a vocabulary of known words."""
+        return [key for keys in self._by_kind.values() for key in keys.keys]
+
+    def search(
+        self,
+        query: str,
+        kinds: Iterable[str] | None = None,
+        *,
+        limit: int = MAX_SUGGESTIONS,
+        cutoff: float = SUGGEST_SCORE,
+    ) -> list[Match]:
+        """Entities whose names resemble `query`, best first, one row per entity."""
+        folded = fold(query)
+        if not folded:
+            return []
+        best: dict[int, float] = {}
+        for number, penalty in self._exact.get(folded, []):
+            if self._kind_ok(number, kinds):
+                best[number] = max(best.get(number, 0.0), 100.0 - penalty)
+        for kind in self._selected(kinds):
+            keys = self._by_kind[kind]
+            for _key, score, position in process.extract(
+                folded,
+                keys.keys,
+                scorer=fuzz.token_sort_ratio,
+                processor=None,
+                score_cutoff=cutoff,
+                limit=None,
+            ):
+                number, penalty = keys.owners[position]
+                best[number] = max(best.get(number, 0.0), score - penalty)
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return [self._match(number, score) for number, score in ranked[:limit] if score >= cutoff]
+
+    def resolve(self, query: str, kinds: Iterable[str] | None = None) -> Resolution:
+        """Decide: one confident match, or candidates to offer, or nothing."""
+        candidates = self.search(query, kinds)
+        if not candidates:
+            return Resolution(query, None)
+        top = candidates[0]
+        runner_up = candidates[1].score if len(candidates) > 1 else 0.0
+        exact_and_alone = top.score >= 100.0 - PART_PENALTY and runner_up < top.score
+        clear = top.score >= CONFIDENT_SCORE and top.score - runner_up >= CLEAR_LEAD
+        if exact_and_alone or clear:
+            return Resolution(query, top, candidates)
+        return Resolution(query, None, candidates)
+
+    def mentioned(self, folded_text: str, kinds: Iterable[str] | None = None) -> list[Match]:
+        """Entities named word for word somewhere in a question, longest name first."""
+        words = folded_text.split()
+        found: dict[int, tuple[int, float]] = {}
+        for phrase, length in _phrases(words):
+            for number, penalty in self._exact.get(phrase, []):
+                if self._kind_ok(number, kinds) and (number not in found or found[number] < (length, -penalty)):
+                    found[number] = (length, -penalty)
+        ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1], item[0]))
+        return [self._match(number, 100.0 + penalty) for number, (_, penalty) in ranked]
+
+    def complete(self, kind: str, partial: str, limit: int) -> list[Match]:
+        """Autocomplete: entities of `kind` ranked for a half-typed `partial`; all when empty."""
+        if kind not in self._by_kind:
+            return []
+        folded = fold(partial)
+        if not folded:
+            return [
+                self._match(n, 0.0) for n, e in enumerate(self.entries) if e.kind == kind
+            ][:limit]
+        keys = self._by_kind[kind]
+        best: dict[int, float] = {}
+        for key, score, position in process.extract(
+            folded, keys.keys, scorer=fuzz.WRatio, processor=None, score_cutoff=50, limit=None
+        ):
+            number, penalty = keys.owners[position]
+            bonus = 10.0 if key.startswith(folded) else 0.0
+            best[number] = max(best.get(number, 0.0), min(100.0, score + bonus) - penalty)
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return [self._match(number, score) for number, score in ranked[:limit]]
+
+    def _selected(self, kinds: Iterable[str] | None) -> Iterator[str]:
+        wanted = set(self._by_kind) if kinds is None else set(kinds) & set(self._by_kind)
+        return iter(sorted(wanted))
+
+    def _kind_ok(self, number: int, kinds: Iterable[str] | None) -> bool:
+        return kinds is None or self.entries[number].kind in set(kinds)
+
+    def _match(self, number: int, score: float) -> Match:
+        entry = self.entries[number]
+        return Match(id=entry.id, name=entry.name, kind=entry.kind, score=round(score, 1))
+
+
+def _parts(folded_name: str) -> Iterator[str]:
+    """Contiguous word runs of a multi-word name, skipping stopwords and very short words."""
+    words = folded_name.split()
+    for size in range(1, len(words)):
+        for start in range(len(words) - size + 1):
+            run = words[start : start + size]
+            if all(w in STOPWORDS or len(w) < 3 for w in run):
+                continue
+            yield " ".join(run)
+
+
+def _phrases(words: list[str], longest: int = 6) -> Iterator[tuple[str, int]]:
+    for size in range(min(longest, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            yield " ".join(words[start : start + size]), size
