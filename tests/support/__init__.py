@@ -1,0 +1,1 @@
+"""Test helpers shared by test packages (spec validation, Discord payloads and captures)."""
