@@ -81,8 +81,10 @@ class Fans(commands.Cog):
         choices: list[app_commands.Choice[str]] = []
         for match in matches:
             name = limits.shorten(match.name.strip(), limits.CHOICE_NAME_MAX)
-            value = name[: limits.CHOICE_VALUE_MAX]
-            if name and all(choice.value != value for choice in choices):
+            # The value is what the command receives: the full name, or the id if it is too long.
+            value = match.name if len(match.name) <= limits.CHOICE_VALUE_MAX else match.id
+            value = value[: limits.CHOICE_VALUE_MAX]
+            if name and value and all(choice.value != value for choice in choices):
                 choices.append(app_commands.Choice(name=name, value=value))
         return choices[: limits.AUTOCOMPLETE_CHOICES]
 
