@@ -27,7 +27,7 @@ from bot.core.answering.intents import (
 from bot.core.i18n import month_name, t
 from bot.core.knowledge.models import CastMember, Claim, Episode, KnowledgeBase, Person, Source
 from bot.core.matching.episodes import EpisodeRef, parse_episode_reference
-from bot.core.matching.index import NameIndex, Resolution
+from bot.core.matching.index import MAX_SUGGESTIONS, NameIndex, Resolution
 from bot.core.text import fold
 
 MAX_QUERY_CHARS = 300
@@ -35,6 +35,9 @@ MAX_QUERY_CHARS = 300
 
 MAX_ECHO_CHARS = 80
 """How much of a fan's own words an answer quotes back."""
+
+PREFIX_SUGGEST_SCORE = 85.0
+"""An autocomplete score this high makes a begun name ("Mer") worth a "did you mean"."""
 
 CORRECTION_SCORE = 80.0
 """A misspelt word at least this close to a word the bot knows is read as that word."""
@@ -173,7 +176,13 @@ class Engine:
             return self._help(query, language, notice, empty=True)
         cues = topic_cues(folded)
         keyword_hits = self._keyword_hits(folded)
-        mentions = [m for m in self.index.mentioned(folded) if m.kind != "show"]
+        # "Somos" names the show and, as a title, its last episode: it never picks an episode.
+        show_names = {fold(name) for name in self.knowledge.show.names}
+        mentions = [
+            m
+            for m in self.index.mentioned(folded)
+            if m.kind != "show" and fold(m.name) not in show_names
+        ]
         reference = parse_episode_reference(folded)
         if reference is not None and Topic.SEASON2 not in cues:
             return self._episode_by_reference(query, reference, language, notice)
@@ -238,6 +247,15 @@ class Engine:
         self, query: str, name: str, kinds: set[str], language: Language, notice: str | None
     ) -> Answer:
         resolution = self.index.resolve(name, kinds)
+        if resolution.best is None and not resolution.candidates:
+            # A name only begun ("Mer") resembles no whole name: offer what it starts.
+            begun = [
+                match
+                for kind in kinds
+                for match in self.index.complete(kind, name, MAX_SUGGESTIONS)
+                if match.score >= PREFIX_SUGGEST_SCORE
+            ]
+            resolution = Resolution(name, None, begun)
         if resolution.best is None:
             return self._unsure_or_unknown(query, resolution, language, notice, name=name)
         return self._entity_answer(query, resolution.best.id, resolution, language, notice)

@@ -86,14 +86,18 @@ def load_knowledge(directory: Path | str) -> KnowledgeBase:
                 continue
             owner[section] = document
             merged[section] = value
+    try:
+        knowledge = KnowledgeBase.model_validate(merged)
+    except ValidationError as exc:
+        # With a file unreadable, its sections are missing for a reason already reported.
+        errors += [
+            _explain(error, owner, documents, root)
+            for error in exc.errors()
+            if not (errors and error["type"] == "missing" and len(error["loc"]) == 1)
+        ]
     if errors:
         raise LoadFailed(errors)
-    try:
-        return KnowledgeBase.model_validate(merged)
-    except ValidationError as exc:
-        raise LoadFailed(
-            [_explain(error, owner, documents, root) for error in exc.errors()]
-        ) from None
+    return knowledge
 
 
 def _read_directory(root: Path) -> tuple[list[_Document], list[KnowledgeError]]:
