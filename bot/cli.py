@@ -36,11 +36,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "kb":
         return _kb_check(Path(args.directory) if args.directory else settings.knowledge_dir)
     if command == "sync":
-        from bot.adapters.discord import sync  # noqa: PLC0415 - only operators with a token need it
+        from bot.adapters.discord import sync
 
         return sync(settings, args.guild)
     if command == "eval":
-        from bot.evaluation.cli import run_eval  # noqa: PLC0415 - loads the evaluation set
+        from bot.evaluation.cli import run_eval
 
         return run_eval(settings, args)
     live = _load(settings.knowledge_dir)
@@ -49,10 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "ask":
         return _ask(live, args)
     if command == "console" or settings.discord_token is None:
-        from bot.adapters.console import run_console  # noqa: PLC0415
+        from bot.adapters.console import run_console
 
         return run_console(live)
-    from bot.adapters.discord import run  # noqa: PLC0415
+    from bot.adapters.discord import run
 
     return run(settings)
 

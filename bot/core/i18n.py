@@ -11,8 +11,8 @@ from typing import Any
 from bot.core.answering.answer import Language
 
 _NUMBERS = {
-    Language.EN: "zero one two three four five six seven eight nine ten eleven twelve".split(),
-    Language.ES: "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce".split(),
+    Language.EN: ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
+    Language.ES: ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce"],
 }
 
 _MONTHS = {

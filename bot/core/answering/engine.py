@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from bot.core.answering.answer import Answer, Confidence, Fact, Language, Match, SourceRef, Topic
-from bot.core.answering.confidence import answer_confidence, caveat, claim_confidence, facts_confidence
+from bot.core.answering.confidence import (
+    answer_confidence,
+    caveat,
+    claim_confidence,
+    facts_confidence,
+)
 from bot.core.answering.intents import (
     CUES,
     FUNCTION_WORDS,
@@ -192,8 +197,8 @@ class Engine:
             scores[topic] += len(hits)
         for hit in {id(h.claim): h for hits in keyword_hits.values() for h in hits}.values():
             scores[hit.topic] += 2
-        for mention in mentions[:1]:
-            scores[KIND_TOPIC[mention.kind]] += 3
+        for first in mentions[:1]:
+            scores[KIND_TOPIC[first.kind]] += 3
 
         explained = [*(p for hits in cues.values() for p in hits), *keyword_hits]
         explained += [fold(self.index.entries_by_id[m.id].name) for m in mentions]

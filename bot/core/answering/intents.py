@@ -48,7 +48,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "release", "released", "release date", "premiere", "premiered", "came out", "come out",
         "where to watch", "watch", "stream", "streaming", "netflix", "rating", "imdb", "seasons",
         "how many seasons", "limited series", "miniseries", "genre", "massacre", "allende",
-        "trata", "de que trata", "historia", "basada", "basado", "estreno", "estreno", "salio",
+        "trata", "de que trata", "historia", "basada", "basado", "estreno", "salio",
         "donde ver", "ver", "sinopsis", "argumento", "temporadas", "miniserie", "calificacion",
         "masacre", "what is somos", "que es somos",
     }),
