@@ -6,11 +6,15 @@ from __future__ import annotations
 import asyncio
 import socket
 from collections.abc import AsyncIterator, Iterator
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import discord
 import pytest
 from fakediscord import FakeDiscord, OpenAPISpec, spec_path
+
+if TYPE_CHECKING:
+    from somos import RunningSomos
 
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
@@ -59,6 +63,15 @@ async def fake_discord(openapi_spec: OpenAPISpec) -> AsyncIterator[FakeDiscord]:
     problems = wire_problems(fake, final=True)
     if problems:
         pytest.fail("Discord's rules were broken during teardown:\n  " + "\n  ".join(problems))
+
+
+@pytest.fixture
+async def somos(fake_discord: FakeDiscord, tmp_path: Path) -> AsyncIterator[RunningSomos]:
+    """The real somos-bot, connected to the fake Discord and synced to its guild."""
+    from somos import running_somos, settings_for
+
+    async with running_somos(fake_discord, settings_for(fake_discord, tmp_path)) as running:
+        yield running
 
 
 def wire_problems(fake: FakeDiscord, *, final: bool = False) -> list[str]:

@@ -272,10 +272,16 @@ class FakeDiscord:
                     return command, scope
         return None, None
 
-    def _invoker(self, moderator: bool, permissions: int | None) -> tuple[FakeUser, int]:
+    def _invoker(
+        self, moderator: bool, permissions: int | None, user: FakeUser | None = None
+    ) -> tuple[FakeUser, int]:
         if permissions is None:
             permissions = payloads.MODERATOR_PERMISSIONS if moderator else MEMBER_PERMISSIONS
-        return (self.moderator if moderator else self.fan), permissions
+        return user or (self.moderator if moderator else self.fan), permissions
+
+    def new_member(self, name: str = "fan") -> FakeUser:
+        """Another member (each has their own command cooldown)."""
+        return FakeUser(name)
 
     def command_data(
         self,
@@ -321,13 +327,15 @@ class FakeDiscord:
         *,
         moderator: bool = False,
         permissions: int | None = None,
+        user: FakeUser | None = None,
+        locale: str = "en-US",
         options: list[dict[str, Any]] | None = None,
         expect_ack: bool = True,
         expired: bool = False,
         **values: Any,
     ) -> InteractionHandle:
         """A member runs the slash command `path` with option `values` (or raw `options`)."""
-        invoker, perms = self._invoker(moderator, permissions)
+        invoker, perms = self._invoker(moderator, permissions, user)
         payload = payloads.interaction(
             interaction_type=APPLICATION_COMMAND,
             data=self.command_data(path, values, None, options),
@@ -335,6 +343,7 @@ class FakeDiscord:
             guild=self.guild,
             invoker=invoker,
             permissions=perms,
+            locale=locale,
         )
         return await self.send_interaction(payload, expect_ack=expect_ack, expired=expired)
 
