@@ -1,12 +1,12 @@
-"""Each fan command, sent as Discord sends it, answers with one valid embed and the report button."""
+"""Each fan command, sent as Discord sends it, answers with a valid embed and the report button."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.adapters.discord.cogs.fans import COOLDOWN_RATE
-from tests.support.discord_harness import Harness
 from tests.support.discord_capture import snowflake
+from tests.support.discord_harness import Harness
 from tests.support.discord_payloads import slash
 from tests.support.discord_spec import assert_valid_callback
 

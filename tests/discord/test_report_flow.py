@@ -55,8 +55,17 @@ async def test_button_keeps_working_after_a_restart(harness: Harness) -> None:
     """A message sent before a restart has no stored view: the dynamic item still answers."""
     message = message_payload(CHANNEL_ID)
     message["components"] = [
-        {"type": 1, "components": [{"type": 2, "style": 2, "label": "Report a mistake",
-                                    "custom_id": "somos:report:old question"}]}
+        {
+            "type": 1,
+            "components": [
+                {
+                    "type": 2,
+                    "style": 2,
+                    "label": "Report a mistake",
+                    "custom_id": "somos:report:old question",
+                }
+            ],
+        }
     ]
     modal = await _open_form(harness, message, snowflake())
     assert modal["data"]["title"] == "Report a mistake"
@@ -66,11 +75,16 @@ async def test_spanish_form_and_thanks(harness: Harness) -> None:
     user_id = snowflake()
     message = await _answer_message(harness, "¿Quién es Doña Chayo?")
     custom_id = message["components"][0]["components"][0]["custom_id"]
-    (sent,) = await harness.interact(button_click(custom_id, message, user_id=user_id, locale="es-419"))
+    (sent,) = await harness.interact(
+        button_click(custom_id, message, user_id=user_id, locale="es-419")
+    )
     modal = sent.payload
     assert modal["data"]["title"] == "Reportar un error"  # type: ignore[index]
     submit = modal_submit(
-        modal["data"]["custom_id"], {_text_input_id(modal): "Error"}, user_id=user_id, locale="es-ES"  # type: ignore[index,arg-type]
+        modal["data"]["custom_id"],
+        {_text_input_id(modal): "Error"},
+        user_id=user_id,
+        locale="es-ES",  # type: ignore[index,arg-type]
     )
     (sent,) = await harness.interact(submit)
     assert "Gracias" in sent.data["content"]

@@ -94,7 +94,9 @@ class CapturingHTTP:
 
     async def __call__(self, route: discord.http.Route, **kwargs: Any) -> Any:
         payload = kwargs.get("json")
-        self.sent.append(Sent(route.method, route.path, route.url, payload, kwargs.get("params") or {}))
+        self.sent.append(
+            Sent(route.method, route.path, route.url, payload, kwargs.get("params") or {})
+        )
         if route.path.endswith("/commands") and route.method == "PUT":
             return [
                 {**command, "id": snowflake(), "application_id": "1", "version": "1", "type": 1}

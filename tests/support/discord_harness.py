@@ -37,12 +37,11 @@ class Harness:
     knowledge_dir: Path
 
     async def interact(self, payload: dict[str, Any]) -> list[Sent]:
-        """Dispatch an INTERACTION_CREATE and return the requests it caused."""
-        before = len(self.adapter.sent)
+        """Dispatch an INTERACTION_CREATE and return the requests answering it (by token)."""
         async_context.set(self.adapter)
         self.bot._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
         await self.drain()
-        return self.adapter.sent[before:]
+        return [sent for sent in self.adapter.sent if f"/{payload['token']}" in sent.url]
 
     async def message(self, payload: dict[str, Any]) -> list[Sent]:
         """Dispatch a MESSAGE_CREATE and return the REST calls it caused."""
@@ -78,6 +77,12 @@ async def start_bot(bot: SomosBot) -> None:
     bot._connection.application_id = int(APPLICATION_ID)
     bot._connection.user = discord.ClientUser(
         state=bot._connection,
-        data={"id": BOT_USER_ID, "username": "somos", "discriminator": "0", "avatar": None, "bot": True},
+        data={
+            "id": BOT_USER_ID,
+            "username": "somos",
+            "discriminator": "0",
+            "avatar": None,
+            "bot": True,
+        },
     )
     await bot.setup_hook()

@@ -98,7 +98,7 @@ def slash(
     focused: str | None = None,
     **context: Any,
 ) -> dict[str, Any]:
-    """A chat-input command (type 2), or its autocomplete (type 4) when `focused` names an option."""
+    """A chat-input command (type 2), or its autocomplete (type 4) if `focused` names an option."""
     opts = [
         {"name": key, "type": 3, "value": value, **({"focused": True} if key == focused else {})}
         for key, value in (options or {}).items()
@@ -129,7 +129,9 @@ def modal_submit(
     return _interaction(5, data, user_id=user_id, **context)
 
 
-def message_create(content: str, *, mentions: list[str], author_bot: bool = False) -> dict[str, Any]:
+def message_create(
+    content: str, *, mentions: list[str], author_bot: bool = False
+) -> dict[str, Any]:
     """A MESSAGE_CREATE in the test guild's channel."""
     return {
         "id": snowflake(),
@@ -138,7 +140,12 @@ def message_create(content: str, *, mentions: list[str], author_bot: bool = Fals
         "type": 0,
         "content": content,
         "author": {**user(), "bot": author_bot},
-        "member": {"roles": [], "joined_at": "2024-01-01T00:00:00+00:00", "deaf": False, "mute": False},
+        "member": {
+            "roles": [],
+            "joined_at": "2024-01-01T00:00:00+00:00",
+            "deaf": False,
+            "mute": False,
+        },
         "attachments": [],
         "embeds": [],
         "mentions": [user(m, "somos") for m in mentions],

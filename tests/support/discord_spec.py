@@ -107,3 +107,19 @@ def assert_valid_callback(body: dict[str, Any]) -> None:
     """An interaction callback body matches the union branch of its type, embeds included."""
     assert_valid(CALLBACK_SCHEMAS[body["type"]], body)
     assert_valid_embeds((body.get("data") or {}).get("embeds") or [])
+
+
+_SNOWFLAKE_KEYS = {"id", "message_id", "channel_id", "guild_id", "application_id"}
+
+
+def snowflakes_as_strings(value: Any) -> Any:
+    """discord.py sends some ids as JSON integers, which Discord accepts; the spec types
+    snowflakes as strings only, so validate a copy with those ids as strings."""
+    if isinstance(value, dict):
+        return {
+            k: str(v) if k in _SNOWFLAKE_KEYS and isinstance(v, int) else snowflakes_as_strings(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [snowflakes_as_strings(v) for v in value]
+    return value
