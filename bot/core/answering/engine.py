@@ -117,7 +117,9 @@ class Engine:
         if stripped.startswith("/"):
             name, _, argument = stripped[1:].partition(" ")
             if name.casefold() == "ask":
-                return self.ask(argument, language)
+                answer = self.ask(argument, language)
+                # The argument was already cut: keep the notice that says so.
+                return answer.model_copy(update={"notice": answer.notice or notice})
             topic = COMMANDS.get(fold(name))
             if topic is None:
                 return self._unknown(query, language, notice=notice)
@@ -554,8 +556,13 @@ def _date_text(source: Source, language: Language) -> str:
 
 
 def _bounded(text: str) -> tuple[str, bool]:
-    """Cut over-long input before any work is done; say whether it was cut."""
-    return text[:MAX_QUERY_CHARS], len(text) > MAX_QUERY_CHARS
+    """Cut over-long input before any work is done; say whether it was cut.
+
+    Lone surrogates (possible from a terminal, never valid text) are dropped here, the one place
+    fans' words enter the engine, so that every answer can be encoded as UTF-8 and JSON.
+    """
+    cut = "".join(ch for ch in text[:MAX_QUERY_CHARS] if not "\ud800" <= ch <= "\udfff")
+    return cut, len(text) > MAX_QUERY_CHARS
 
 
 def _shortened(language: Language) -> str:
