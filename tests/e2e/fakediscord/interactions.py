@@ -11,7 +11,14 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .payloads import APPLICATION_COMMAND, AUTOCOMPLETE, MESSAGE_COMPONENT, MODAL_SUBMIT, PING
+from .payloads import (
+    APPLICATION_COMMAND,
+    AUTOCOMPLETE,
+    MESSAGE_COMPONENT,
+    MODAL_SUBMIT,
+    PING,
+    FakeUser,
+)
 
 if TYPE_CHECKING:
     from .server import FakeDiscord
@@ -111,6 +118,7 @@ class InteractionHandle:
 
     async def click(self, label_or_id: str, **kwargs: Any) -> InteractionHandle:
         """Click the button labelled (or with custom_id) `label_or_id` in the bot's reply."""
+        await self.reply()
         message = self.state.original or (
             self.state.followups[-1] if self.state.followups else None
         )
@@ -118,8 +126,15 @@ class InteractionHandle:
             raise AssertionError(f"interaction {self.id} has no message with buttons")
         return await self.fake.click(message, label_or_id, **kwargs)
 
+    @property
+    def user(self) -> FakeUser:
+        """Who sent this interaction."""
+        data = (self.payload.get("member") or {}).get("user") or self.payload["user"]
+        return FakeUser(data["username"], id=int(data["id"]))
+
     async def submit_modal(self, values: dict[str, str], **kwargs: Any) -> InteractionHandle:
-        """Fill in and submit the modal the bot answered this interaction with."""
+        """The same member fills in and submits the modal the bot answered this with."""
+        kwargs.setdefault("user", self.user)
         callback = await self.response()
         if callback["type"] != MODAL:
             raise AssertionError(

@@ -33,6 +33,7 @@ from .rest import API_PREFIX, Faults, RecordedRequest, RestApi
 from .spec import OpenAPISpec, Violation
 
 T = TypeVar("T")
+MESSAGE_CONTENT_INTENT = 1 << 15
 FAKE_TOKEN = "fake.bot-token.for-tests"  # noqa: S105 - not a secret: the double's only token
 
 
@@ -240,7 +241,19 @@ class FakeDiscord:
     # Sending events ---------------------------------------------------------------------------
 
     async def dispatch(self, event: str, data: Any) -> None:
-        """Send a gateway DISPATCH event to the bot."""
+        """Send a gateway DISPATCH event to the bot.
+
+        Like Discord, a message that does not mention the bot arrives without its content
+        unless the session asked for the privileged message-content intent.
+        """
+        session = self.gateway.session
+        if (
+            event == "MESSAGE_CREATE"
+            and session is not None
+            and not session.intents & MESSAGE_CONTENT_INTENT
+            and str(self.bot_user.id) not in {m["id"] for m in data.get("mentions", [])}
+        ):
+            data = {**data, "content": "", "embeds": [], "attachments": [], "components": []}
         await self.gateway.dispatch(event, data)
 
     async def send_interaction(
@@ -348,10 +361,16 @@ class FakeDiscord:
         return await self.send_interaction(payload, expect_ack=expect_ack, expired=expired)
 
     async def autocomplete(
-        self, path: str, focused: str, *, moderator: bool = False, **values: Any
+        self,
+        path: str,
+        focused: str,
+        *,
+        moderator: bool = False,
+        user: FakeUser | None = None,
+        **values: Any,
     ) -> InteractionHandle:
         """A member types into option `focused` of `path`; `values` are the options so far."""
-        invoker, perms = self._invoker(moderator, None)
+        invoker, perms = self._invoker(moderator, None, user)
         payload = payloads.interaction(
             interaction_type=AUTOCOMPLETE,
             data=self.command_data(path, values, focused),
@@ -363,13 +382,18 @@ class FakeDiscord:
         return await self.send_interaction(payload)
 
     async def click(
-        self, message: dict[str, Any], label_or_id: str, *, moderator: bool = False
+        self,
+        message: dict[str, Any],
+        label_or_id: str,
+        *,
+        moderator: bool = False,
+        user: FakeUser | None = None,
     ) -> InteractionHandle:
         """A member clicks a button of `message` (a message object the bot created)."""
         button = payloads.find_button(message, label_or_id)
         if button is None or "custom_id" not in button:
             raise AssertionError(f"no button {label_or_id!r} in message {message.get('id')}")
-        invoker, perms = self._invoker(moderator, None)
+        invoker, perms = self._invoker(moderator, None, user)
         payload = payloads.interaction(
             interaction_type=MESSAGE_COMPONENT,
             data={"custom_id": button["custom_id"], "component_type": 2},
@@ -382,10 +406,15 @@ class FakeDiscord:
         return await self.send_interaction(payload)
 
     async def submit_modal(
-        self, modal: dict[str, Any], values: dict[str, str], *, moderator: bool = False
+        self,
+        modal: dict[str, Any],
+        values: dict[str, str],
+        *,
+        moderator: bool = False,
+        user: FakeUser | None = None,
     ) -> InteractionHandle:
         """A member submits `modal` (the data of a type 9 callback) filled in with `values`."""
-        invoker, perms = self._invoker(moderator, None)
+        invoker, perms = self._invoker(moderator, None, user)
         payload = payloads.interaction(
             interaction_type=MODAL_SUBMIT,
             data={
@@ -399,17 +428,19 @@ class FakeDiscord:
         )
         return await self.send_interaction(payload)
 
-    async def mention(self, text: str, *, author: FakeUser | None = None) -> dict[str, Any]:
-        """A member posts `<@bot> text` in the guild's channel (MESSAGE_CREATE); returns it."""
+    async def mention(
+        self, text: str, *, author: FakeUser | None = None, mention_bot: bool = True
+    ) -> dict[str, Any]:
+        """A member posts `<@bot> text` (or just `text`) in the guild's channel; returns it."""
         who = author or self.fan
-        content = f"<@{self.bot_user.id}> {text}"
+        content = f"<@{self.bot_user.id}> {text}" if mention_bot else text
         message = payloads.message(
             channel_id=self.guild.channel.id,
             guild_id=self.guild.id,
             author=who.payload(),
             body={"content": content},
             extra={
-                "mentions": [self.bot_user.payload()],
+                "mentions": [self.bot_user.payload()] if mention_bot else [],
                 "member": {k: v for k, v in payloads.member(who.payload()).items() if k != "user"},
             },
         )
