@@ -19,7 +19,10 @@ async def _ask_many(harness: Harness, rounds: int) -> list[str]:
     return titles
 
 
-async def test_valid_and_invalid_edits_under_concurrent_questions(harness: Harness) -> None:
+async def test_valid_and_invalid_edits_under_concurrent_questions(
+    editable_harness: Harness,
+) -> None:
+    harness = editable_harness
     cast = harness.knowledge_dir / "cast.yaml"
     original = cast.read_text(encoding="utf-8")
     assert "Mercedes Hernández" in original
@@ -47,7 +50,8 @@ async def test_valid_and_invalid_edits_under_concurrent_questions(harness: Harne
     assert harness.knowledge.last_error
 
 
-async def test_watcher_picks_up_an_edit(harness: Harness) -> None:
+async def test_watcher_picks_up_an_edit(editable_harness: Harness) -> None:
+    harness = editable_harness
     cast = harness.knowledge_dir / "cast.yaml"
     text = cast.read_text(encoding="utf-8")
     cast.write_text(text.replace("Mercedes Hernández", "M. Hernández"), encoding="utf-8")

@@ -61,7 +61,8 @@ async def test_gaps_and_reports_list_what_fans_sent(harness: Harness) -> None:
     assert "\\*\\*not\\*\\*" in content and "@everyone" not in content
 
 
-async def test_reload_with_errors_lists_them_and_keeps_serving(harness: Harness) -> None:
+async def test_reload_with_errors_lists_them_and_keeps_serving(editable_harness: Harness) -> None:
+    harness = editable_harness
     (harness.knowledge_dir / "cast.yaml").write_text("cast:\n  - id: Not An Id\n", encoding="utf-8")
     sent = await harness.interact(slash("kb", subcommand="reload", permissions=MANAGER))
     content = sent[-1].data["content"]
