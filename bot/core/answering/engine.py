@@ -24,6 +24,7 @@ from bot.core.answering.confidence import (
 from bot.core.answering.intents import (
     CUES,
     FUNCTION_WORDS,
+    SEASON2_NAMES,
     detect_language,
     phrase_hits,
     strip_phrases,
@@ -103,6 +104,9 @@ class Engine:
             for text in (claim.text, claim.text_es or "")
             for w in fold(text).split()
         }
+        self._terms_by_letter: dict[str, list[str]] = {}
+        for term in self._terms:
+            self._terms_by_letter.setdefault(term[0], []).append(term)
         self._known_words = frozenset(self._terms) | FUNCTION_WORDS
         self._vocabulary = self._known_words | prose
 
@@ -197,8 +201,11 @@ class Engine:
         scores: Counter[Topic] = Counter()
         for topic, hits in cues.items():
             scores[topic] += len(hits)
-        for hit in {id(h.claim): h for hits in keyword_hits.values() for h in hits}.values():
-            scores[hit.topic] += 2
+        # A keyword counts once per topic, however many claims share it: "cast" is a keyword of
+        # every cast member and must not outweigh "season 2" in "season 2 cast".
+        for claim_hits in keyword_hits.values():
+            for hit_topic in {h.topic for h in claim_hits}:
+                scores[hit_topic] += 2
         for first in mentions[:1]:
             scores[KIND_TOPIC[first.kind]] += 3
 
@@ -214,11 +221,22 @@ class Engine:
             if resolution is not None and resolution.best is not None:
                 return self._entity_answer(query, resolution.best.id, resolution, language, notice)
             return self._unsure_or_unknown(query, resolution, language, notice)
-        if unexplained and not mentions:
-            return self._unknown(query, language, notice=notice, unexplained=True)
-
-        topic = max(TOPIC_PRIORITY, key=lambda t_: (scores[t_], -TOPIC_PRIORITY.index(t_)))
+        # A question that names the second season is about it, whatever else it asks for.
+        topic = (
+            Topic.SEASON2
+            if phrase_hits(folded, SEASON2_NAMES)
+            else max(TOPIC_PRIORITY, key=lambda t_: (scores[t_], -TOPIC_PRIORITY.index(t_)))
+        )
         mention = next((m for m in mentions if KIND_TOPIC[m.kind] is topic), None)
+        # A word the bot does not know may be the real subject ("how tall is Jero Medina",
+        # "la casa de las flores"): answer only when the intent is understood (a cue or a
+        # keyword) AND the question names the entity that intent is about; else decline.
+        if unexplained and not (mention is not None and (cues or keyword_hits)):
+            return self._unknown(query, language, notice=notice, unexplained=True)
+        # A name alone asks about that name ("jesus sida"); a name with other words but no cue
+        # or keyword asks something the bot has no intent for ("what other shows has X been in").
+        if mentions and not (cues or keyword_hits) and self._beyond_names(leftover, mentions):
+            return self._unknown(query, language, notice=notice, unexplained=True)
         if mention is not None:
             return self._entity_answer(query, mention.id, None, language, notice)
         focused = [h for hits in keyword_hits.values() for h in hits if h.topic is topic]
@@ -238,12 +256,26 @@ class Engine:
         for i, word in enumerate(words):
             if len(word) < 5 or word in self._vocabulary:
                 continue
+            # Fans rarely get the first letter wrong; a word that differs there is more often
+            # another word ("casada" is not "basada", "estas" is not "stars").
+            same_start = self._terms_by_letter.get(word[0], [])
             best = process.extractOne(
-                word, self._terms, scorer=fuzz.ratio, processor=None, score_cutoff=CORRECTION_SCORE
+                word, same_start, scorer=fuzz.ratio, processor=None, score_cutoff=CORRECTION_SCORE
             )
             if best is not None:
                 words[i] = best[0]
         return " ".join(words)
+
+    def _beyond_names(self, leftover: str, mentions: Sequence[Match]) -> list[str]:
+        """Words of `leftover` (function words already gone) that no mentioned name contains."""
+        names = {
+            word
+            for m in mentions
+            if (entity := self.knowledge.entity(m.id)) is not None
+            for name in entity.names
+            for word in fold(name).split()
+        }
+        return [w for w in leftover.split() if len(w) > 2 and w not in names]
 
     def _keyword_hits(self, folded: str) -> dict[str, list[_KeywordHit]]:
         return {k: self._keywords[k] for k in phrase_hits(folded, self._keywords)}
