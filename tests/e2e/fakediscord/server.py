@@ -34,6 +34,8 @@ from .spec import OpenAPISpec, Violation
 
 T = TypeVar("T")
 MESSAGE_CONTENT_INTENT = 1 << 15
+POLL_SECONDS = 0.05
+"""`wait_until` re-checks this often even without news from the wire (a process may exit)."""
 FAKE_TOKEN = "fake.bot-token.for-tests"  # noqa: S105 - not a secret: the double's only token
 
 
@@ -221,8 +223,8 @@ class FakeDiscord:
                     f"{r.method} {r.path} -> {r.status}" for r in self.requests[-8:]
                 )
                 raise AssertionError(f"timed out waiting for {what}; last requests:\n  {recent}")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(changed.wait(), remaining)
+            with contextlib.suppress(TimeoutError):  # also re-check now and then: the
+                await asyncio.wait_for(changed.wait(), min(remaining, POLL_SECONDS))  # bot's task
 
     async def wait_for_session(
         self, *, identifies: int = 1, resumes: int = 0, timeout: float = 10.0
