@@ -1,0 +1,44 @@
+"""Fixtures of the hardening suite: a started bot over a private copy of the knowledge.
+
+The bot, the capture of what it sends and the payload builders are the Discord engineer's
+(`tests.support`); this only wires them together for the hardening tests.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.adapters.discord.client import create_bot
+from bot.core.live import LiveKnowledge
+from bot.settings import shipped_knowledge_dir
+from bot.storage import Storage
+from tests.hardening.helpers import CANARY
+from tests.support.discord_capture import CapturingAdapter, capture_http
+from tests.support.discord_harness import Harness, make_settings, start_bot
+
+
+@pytest.fixture
+def knowledge_dir(tmp_path: Path) -> Path:
+    """A private, editable copy of the shipped knowledge."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(shipped_knowledge_dir(), target)
+    return target
+
+
+@pytest.fixture
+async def harness(tmp_path: Path, knowledge_dir: Path) -> AsyncIterator[Harness]:
+    """A started bot (no network) with the canary as its token and a fresh database."""
+    settings = make_settings(tmp_path, knowledge_dir, discord_token=CANARY)
+    knowledge = LiveKnowledge(knowledge_dir)
+    storage = Storage(settings.database_path)
+    bot = create_bot(settings, knowledge, storage, serve=False)
+    http = capture_http(bot)
+    await start_bot(bot)
+    try:
+        yield Harness(bot, CapturingAdapter(), http, storage, knowledge, knowledge_dir)
+    finally:
+        await bot.close()
