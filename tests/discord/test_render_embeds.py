@@ -143,3 +143,23 @@ def test_every_shipped_answer_renders_valid() -> None:
         embed = render_embed(answer).to_dict()
         assert_valid_embeds([embed])
         assert embed["title"], answer.query
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("[0](http://x", "[0]\u200b(http://x"),
+        ("[[0](htt*0000)", "[[0]\u200b(htt\\*0000)"),
+        ("**@everyone**", "\\*\\*@\u200beveryone\\*\\*"),
+    ],
+)
+def test_fan_text_cannot_become_a_link_markup_or_a_ping(typed: str, shown: str) -> None:
+    answer = Answer(
+        query=typed,
+        topic=Topic.UNKNOWN,
+        title="t",
+        text=f"“{typed}” is unknown.",
+        confidence=Confidence.NONE,
+        caveat="c",
+    )
+    assert render_embed(answer).description == f"“{shown}” is unknown."

@@ -7,6 +7,8 @@ Nothing here raises for a long answer: text is shortened on word boundaries inst
 
 from __future__ import annotations
 
+import re
+
 import discord
 
 from bot.adapters.discord import limits
@@ -24,9 +26,19 @@ COLOURS: dict[Confidence, discord.Colour] = {
 MAX_SUGGESTIONS = 10
 
 
+_MASKED_LINK = re.compile(r"\]\(")
+_ZERO_WIDTH_SPACE = "\u200b"
+
+
 def plain(text: str) -> str:
-    """Show `text` literally where Discord renders markdown, and never as a mention."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    """Show `text` literally where Discord renders markdown, and never as a mention.
+
+    A zero-width space first breaks every `](`: no masked link can form, and `escape_markdown`
+    then escapes each markup character (its own link rule would swallow the `*` inside
+    `[x](a*b)`). The same trick `escape_mentions` uses for `@everyone`.
+    """
+    unlinked = _MASKED_LINK.sub("]" + _ZERO_WIDTH_SPACE + "(", text)
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(unlinked))
 
 
 def render_embed(answer: Answer) -> discord.Embed:

@@ -15,6 +15,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.adapters.discord import limits
+from bot.adapters.discord.render import plain
 from bot.adapters.discord.translator import describe, language_of
 from bot.core.i18n import t
 from bot.storage import StorageError
@@ -145,9 +146,7 @@ class Moderators(commands.GroupCog, group_name="kb", group_description=describe(
 def _quote(text: str, limit: int = 150) -> str:
     """Fans' text shown to moderators: one line, shortened, markdown and mentions escaped."""
     one_line = " ".join(text.split())
-    return discord.utils.escape_mentions(
-        discord.utils.escape_markdown(limits.shorten(one_line, limit))
-    )
+    return plain(limits.shorten(one_line, limit))
 
 
 async def setup(bot: SomosBot) -> None:
