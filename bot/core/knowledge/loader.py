@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bot.core.knowledge.models import KnowledgeBase, _dotted
+from bot.core.knowledge.models import KnowledgeBase, _dotted, reference_problems
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A knowledge file larger than this is refused: the shipped ones are a few kilobytes."""
@@ -95,6 +95,12 @@ def load_knowledge(directory: Path | str) -> KnowledgeBase:
             for error in exc.errors()
             if not (errors and error["type"] == "missing" and len(error["loc"]) == 1)
         ]
+        if not any(error["type"] == "knowledge_reference" for error in exc.errors()):
+            # Pydantic checks ids and references only once the structure is valid: check them
+            # now too, so a moderator sees every error in one round.
+            for loc, message in reference_problems(merged):
+                problem = {"loc": loc, "type": "knowledge_reference", "msg": message}
+                errors.append(_explain(problem, owner, documents, root))
     if errors:
         raise LoadFailed(errors)
     return knowledge

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Any
 
@@ -202,7 +203,7 @@ class KnowledgeBase(_Model):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> KnowledgeBase:
-        problems = list(self._integrity_problems())
+        problems = list(_integrity_problems(_References.of_model(self)))
         if problems:
             raise ValidationError.from_exception_data(
                 "KnowledgeBase",
@@ -216,25 +217,6 @@ class KnowledgeBase(_Model):
                 ],
             )
         return self
-
-    def _integrity_problems(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
-        yield from _duplicates(
-            (("sources", i, "id"), s.id) for i, s in enumerate(self.sources)
-        )
-        yield from _duplicates(
-            (loc, entity.id) for loc, entity in self._entities_with_locations()
-        )
-        yield from _duplicates(
-            (("episodes", i, "number"), e.number) for i, e in enumerate(self.episodes)
-        )
-        known = {s.id for s in self.sources}
-        for loc, claim in self.claims_with_locations():
-            for j, source in enumerate(claim.sources):
-                if source not in known:
-                    yield (*loc, "sources", j), _unknown_source(source, known)
-            for j, dispute in enumerate(claim.disputed_by):
-                if dispute.source not in known:
-                    yield (*loc, "disputed_by", j, "source"), _unknown_source(dispute.source, known)
 
     def _entities_with_locations(self) -> Iterator[tuple[tuple[str | int, ...], _Entity]]:
         yield ("show", "id"), self.show
@@ -281,13 +263,113 @@ class KnowledgeBase(_Model):
         )
 
 
+Loc = tuple[str | int, ...]
+
+
+def reference_problems(data: Any) -> list[tuple[Loc, str]]:
+    """The id and reference problems of knowledge that is not (yet) structurally valid.
+
+    Pydantic runs `KnowledgeBase`'s reference checks only once every field is valid. The loader
+    calls this when they are not, so that a moderator sees a wrong field and a dangling source in
+    the same round. The rules are the same (`_integrity_problems`), read from the plain data.
+    """
+    return list(_integrity_problems(_References.of_data(data))) if isinstance(data, dict) else []
+
+
+@dataclass
+class _References:
+    """What the reference rules look at, each value with its location."""
+
+    sources: list[tuple[Loc, str]] = field(default_factory=list)
+    entities: list[tuple[Loc, str]] = field(default_factory=list)
+    episode_numbers: list[tuple[Loc, int]] = field(default_factory=list)
+    cited: list[tuple[Loc, str]] = field(default_factory=list)
+    """Every source a claim names, in support or in dispute."""
+    sources_known: bool = True
+    """False when the sources section itself is unreadable: then no citation can be judged."""
+
+    @classmethod
+    def of_model(cls, knowledge: KnowledgeBase) -> _References:
+        refs = cls(sources=[(("sources", i, "id"), s.id) for i, s in enumerate(knowledge.sources)])
+        refs.entities = [(loc, entity.id) for loc, entity in knowledge._entities_with_locations()]
+        refs.episode_numbers = [
+            (("episodes", i, "number"), e.number) for i, e in enumerate(knowledge.episodes)
+        ]
+        for loc, claim in knowledge.claims_with_locations():
+            refs.cited += [((*loc, "sources", j), s) for j, s in enumerate(claim.sources)]
+            refs.cited += [
+                ((*loc, "disputed_by", j, "source"), d.source)
+                for j, d in enumerate(claim.disputed_by)
+            ]
+        return refs
+
+    @classmethod
+    def of_data(cls, data: dict[str, Any]) -> _References:
+        refs = cls(sources_known=isinstance(data.get("sources"), list))
+        for i, source in _mappings(data.get("sources")):
+            refs.sources += _text_at(("sources", i, "id"), source.get("id"))
+        owners: list[tuple[Loc, dict[str, Any]]] = []
+        if isinstance(data.get("show"), dict):
+            owners.append((("show",), data["show"]))
+        for section in ("cast", "episodes", "people"):
+            owners += [((section, i), item) for i, item in _mappings(data.get(section))]
+        for loc, entity in owners:
+            refs.entities += _text_at((*loc, "id"), entity.get("id"))
+        for i, episode in _mappings(data.get("episodes")):
+            number = episode.get("number")
+            if isinstance(number, int) and not isinstance(number, bool):
+                refs.episode_numbers.append((("episodes", i, "number"), number))
+        if isinstance(data.get("season2"), dict):
+            owners.append((("season2",), data["season2"]))
+        for loc, owner in owners:
+            for i, claim in _mappings(owner.get("claims")):
+                at = (*loc, "claims", i)
+                sources = claim.get("sources")
+                for j, source in enumerate(sources if isinstance(sources, list) else []):
+                    refs.cited += _text_at((*at, "sources", j), source)
+                for j, dispute in _mappings(claim.get("disputed_by")):
+                    refs.cited += _text_at((*at, "disputed_by", j, "source"), dispute.get("source"))
+        return refs
+
+
+def _mappings(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The mappings in a list, with their indices; nothing when `value` is not a list."""
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _text_at(loc: Loc, value: Any) -> list[tuple[Loc, str]]:
+    """`value` as the models read an id (numbers as text, spaces stripped), or nothing."""
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        return [(loc, str(value).strip())]
+    return []
+
+
+def _integrity_problems(refs: _References) -> Iterator[tuple[Loc, str]]:
+    """Every rule about ids and references, in one place.
+
+    Ids and episode numbers are unique, and every source a claim names is a defined source.
+    """
+    yield from _duplicates(iter(refs.sources))
+    yield from _duplicates(iter(refs.entities))
+    yield from _duplicates(iter(refs.episode_numbers))
+    if not refs.sources_known:
+        return
+    known = {source_id for _, source_id in refs.sources}
+    for loc, source in refs.cited:
+        if source not in known:
+            yield loc, _unknown_source(source, known)
+
+
 def _duplicates(
     items: Iterator[tuple[tuple[str | int, ...], object]],
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
     first_seen: dict[object, tuple[str | int, ...]] = {}
     for loc, value in items:
         if value in first_seen:
-            yield loc, f"{value!r} is used twice; it is already used at {_dotted(first_seen[value])}"
+            first = _dotted(first_seen[value])
+            yield loc, f"{value!r} is used twice; it is already used at {first}"
         else:
             first_seen[value] = loc
 
