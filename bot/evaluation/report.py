@@ -8,6 +8,7 @@ the exit status of `somos-bot eval` both say so, so a change cannot quietly make
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,9 +212,9 @@ class Report:
             "Rewrite with `python -m bot.evaluation record` only after a deliberate improvement.",
             "heldout_fingerprint": self.eval_set.fingerprint(Split.HELDOUT),
             "bot": {
-                "accuracy": {s.value: round(self.bot.figures(s).accuracy, 4) for s in Split},
+                "accuracy": {s.value: _floor(self.bot.figures(s).accuracy) for s in Split},
                 "heldout_by_topic": {
-                    g: round(f.accuracy, 4) for g, f in self.bot.by_group(Split.HELDOUT).items()
+                    g: _floor(f.accuracy) for g, f in self.bot.by_group(Split.HELDOUT).items()
                 },
             },
             "baselines": {
@@ -348,6 +349,11 @@ def _ordered(items: Iterable[str], order: Sequence[str]) -> list[str]:
     return sorted(
         items, key=lambda item: (order.index(item) if item in order else len(order), item)
     )
+
+
+def _floor(value: float) -> float:
+    """Round down, so a recorded figure is never above the run it was recorded from."""
+    return math.floor(value * 10_000) / 10_000
 
 
 def _rate(part: int, whole: int) -> float:

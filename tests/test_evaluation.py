@@ -1,0 +1,347 @@
+"""Question understanding: the shipped evaluation set must not regress, and the tools that
+measure it (dataset validation, scorer, baselines, report) must measure honestly.
+
+The goals of the issue that the bot does not meet yet are strict `xfail`s: the day they pass,
+the marker must go (pytest reports an unexpected pass as a failure).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import discord
+import pytest
+from discord import app_commands
+
+from bot.adapters.console import run_console
+from bot.adapters.discord import limits
+from bot.adapters.discord.client import create_bot
+from bot.adapters.discord.translator import SomosTranslator, language_of
+from bot.core.answering.answer import Answer, Confidence, Language, Topic
+from bot.core.answering.engine import Engine
+from bot.core.i18n import MESSAGES
+from bot.core.live import LiveKnowledge
+from bot.evaluation.baselines import all_answerers, difflib_baseline, rapidfuzz_baseline
+from bot.evaluation.cli import RECORD_NAME, evaluate
+from bot.evaluation.dataset import DEFAULT_FILE, DatasetError, EvalSet, Split, load_eval_set
+from bot.evaluation.report import GOAL_ACCURACY, GOAL_TOPIC_ACCURACY, Recorded, Report
+from bot.evaluation.scoring import score
+from bot.storage import Storage
+from tests.conftest import KNOWLEDGE_DIR, REPO
+from tests.support.discord_harness import make_settings, start_bot
+
+# ------------------------------------------------------------------------- the shipped set
+
+
+@pytest.fixture(scope="module")
+def eval_set() -> EvalSet:
+    return load_eval_set(DEFAULT_FILE)
+
+
+@pytest.fixture(scope="module")
+def report(engine: Engine, eval_set: EvalSet) -> Report:
+    recorded = Recorded.read(DEFAULT_FILE.with_name(RECORD_NAME))
+    return evaluate(eval_set, all_answerers(engine), recorded=recorded)
+
+
+@pytest.fixture(scope="module")
+def recorded() -> Recorded:
+    found = Recorded.read(DEFAULT_FILE.with_name(RECORD_NAME))
+    assert found is not None, "eval/baseline.json is missing: run python -m bot.evaluation record"
+    return found
+
+
+def test_shipped_set_has_the_promised_shape(eval_set: EvalSet) -> None:
+    questions = eval_set.questions
+    assert len(questions) >= 200
+    assert {q.language for q in questions} == {Language.EN, Language.ES}
+    out_of_scope = sum(q.decline for q in questions) / len(questions)
+    assert 0.2 <= out_of_scope <= 0.3, "about a quarter is out of scope"
+    for split in Split:
+        half = eval_set.split(split)
+        assert len(half) >= 100
+        assert {q.group for q in half} >= {"cast", "episode", "creators", "season2", "show"}
+
+
+def test_heldout_half_is_frozen(eval_set: EvalSet, recorded: Recorded) -> None:
+    """Changing the held-out half changes every figure; it needs a new, deliberate record."""
+    assert eval_set.fingerprint(Split.HELDOUT) == recorded.heldout_fingerprint
+
+
+@pytest.mark.parametrize("split", list(Split), ids=[s.value for s in Split])
+def test_accuracy_does_not_fall_below_the_record(
+    report: Report, recorded: Recorded, split: Split
+) -> None:
+    figures = report.bot.figures(split)
+    wrong = [f"{o.question.id}: {o.question.question!r}" for o in report.bot.failures()
+             if o.question.split is split]
+    assert figures.accuracy + 1e-9 >= recorded.accuracy[split.value], "\n".join(wrong)
+
+
+def test_no_topic_falls_below_its_record(report: Report, recorded: Recorded) -> None:
+    floors = recorded.raw["bot"]["heldout_by_topic"]
+    for group, figures in report.bot.by_group(Split.HELDOUT).items():
+        assert figures.accuracy + 1e-9 >= min(floors.get(group, 1.0), GOAL_TOPIC_ACCURACY), group
+
+
+def test_tuning_half_has_no_confidently_wrong_out_of_scope(report: Report) -> None:
+    assert report.bot.figures(Split.TUNE).confidently_wrong_out_of_scope == 0
+
+
+def test_bot_beats_both_baselines_on_heldout(report: Report) -> None:
+    bot, *baselines = report.runs
+    for baseline in baselines:
+        assert bot.figures(Split.HELDOUT).accuracy > baseline.figures(Split.HELDOUT).accuracy + 0.3
+
+
+@pytest.mark.xfail(strict=True, reason="held-out accuracy is below the 97 % goal; see docs")
+def test_goal_heldout_accuracy(report: Report) -> None:
+    assert report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
+
+
+@pytest.mark.xfail(strict=True, reason="some held-out topics are below 95 %; see docs")
+def test_goal_every_heldout_topic(report: Report) -> None:
+    assert all(
+        f.accuracy >= GOAL_TOPIC_ACCURACY
+        for g, f in report.bot.by_group(Split.HELDOUT).items()
+        if g != "out of scope"
+    )
+
+
+@pytest.mark.xfail(strict=True, reason="two held-out out-of-scope questions are answered")
+def test_goal_no_confidently_wrong_out_of_scope(report: Report) -> None:
+    assert report.bot.figures().confidently_wrong_out_of_scope == 0
+
+
+def test_report_prints_the_bot_beside_both_baselines(report: Report) -> None:
+    text = report.to_text()
+    header = next(line for line in text.splitlines() if "difflib" in line)
+    assert header.split() == ["bot", "difflib", "rapidfuzz"]
+    assert "held-out" in text and "confidently wrong" in text and "out of scope declined" in text
+    data = json.loads(json.dumps(report.to_json()))
+    assert set(data["answerers"]) == {"bot", "difflib", "rapidfuzz"}
+    assert set(data["answerers"]["bot"]["by_language"]["heldout"]) == {"en", "es"}
+    assert len(data["failures"]) == len(report.bot.failures())
+
+
+def test_eval_command_runs_and_exits_zero_at_the_record() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "eval", "--json"],
+        capture_output=True, text=True, cwd=REPO, check=False, timeout=120,
+        env={"KNOWLEDGE_DIR": str(KNOWLEDGE_DIR), "PATH": ""},
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["answerers"]["bot"]["overall"]["heldout"]["questions"] > 100
+
+
+# ----------------------------------------------------------------------------- the scorer
+
+
+def _question(**fields: object) -> EvalSet:
+    base: dict[str, object] = {"id": "q-1", "split": "tune", "language": "en", "question": "x"}
+    return EvalSet.model_validate({"questions": [{**base, **fields}]})
+
+
+def _answer(topic: Topic, text: str, confidence: Confidence = Confidence.MEDIUM) -> Answer:
+    return Answer(query="x", topic=topic, title="t", text=text, confidence=confidence, caveat="")
+
+
+def test_scorer_needs_topic_and_every_fact_after_folding() -> None:
+    question = _question(topic="cast", must_contain=["Mercedes Hernández", "Doña Chayo"])
+    q = question.questions[0]
+    assert score(q, _answer(Topic.CAST, "MERCEDES HERNANDEZ plays Dona Chayo. [1]")).correct
+    missing = score(q, _answer(Topic.CAST, "Mercedes Hernández plays someone."))
+    assert not missing.correct and missing.missing == ("Doña Chayo",)
+    assert missing.confidently_wrong
+    assert not score(q, _answer(Topic.SHOW, "Mercedes Hernández plays Doña Chayo.")).correct
+
+
+def test_scorer_matches_whole_words_only() -> None:
+    q = _question(topic="show", must_contain=["7.2"]).questions[0]
+    assert score(q, _answer(Topic.SHOW, "rated 7.2 on IMDb")).correct
+    assert not score(q, _answer(Topic.SHOW, "rated 17.25 on IMDb")).correct
+
+
+def test_scorer_accepts_any_listed_topic() -> None:
+    q = _question(topic=["show", "creators"], must_contain=["Ginger Thompson"]).questions[0]
+    assert score(q, _answer(Topic.CREATORS, "Ginger Thompson wrote it")).correct
+    assert q.group == "show"
+
+
+def test_declining_is_right_only_for_out_of_scope() -> None:
+    q = _question(decline=True, category="other-show").questions[0]
+    declined = score(q, _answer(Topic.UNKNOWN, "I can't answer that", Confidence.NONE))
+    assert declined.correct and not declined.confident
+    answered = score(q, _answer(Topic.SHOW, "Somos. is a series", Confidence.HIGH))
+    assert not answered.correct and answered.confidently_wrong
+    hedged = score(q, _answer(Topic.SEASON2, "Speculation", Confidence.LOW))
+    assert not hedged.correct and not hedged.confidently_wrong
+    helped = score(q, _answer(Topic.HELP, "/cast …", Confidence.HIGH))
+    assert helped.confidently_wrong, "the help is a confident answer too"
+
+
+# ------------------------------------------------------------------------ dataset errors
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "questions.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('{id: a, split: tune, language: en, question: "x", topic: cast}',
+         "give `topic` and `must_contain`"),
+        ('{id: a, split: tune, language: en, question: "x", decline: true}', "needs a `category`"),
+        ('{id: a, split: tune, language: en, question: "x", decline: true, category: other-show,'
+         " topic: cast}", "has no `topic`"),
+        ('{id: a, split: train, language: en, question: "x", decline: true, category: gibberish}',
+         "split"),
+        ('{id: a, split: tune, language: fr, question: "x", decline: true, category: gibberish}',
+         "language"),
+        ('{id: a, split: tune, language: en, question: "x", topic: plot, must_contain: [y]}',
+         "topic"),
+        ('{id: a, split: tune, language: en, question: "x", topic: cast, must_contain: [y],'
+         " musts: [z]}", "musts"),
+        ('{id: a, split: tune, language: en, question: "x", decline: yes, category: gibberish}',
+         "decline"),
+        ('{id: A b, split: tune, language: en, question: "x", decline: true, category: gibberish}',
+         "id"),
+        ('{id: a, split: tune, language: en, question: "x", topic: cast, must_contain: ["!!"]}',
+         "no letters or digits"),
+    ],
+)
+def test_dataset_errors_name_the_question_and_line(
+    tmp_path: Path, body: str, message: str
+) -> None:
+    path = _write(tmp_path, f"questions:\n  - {body}\n")
+    with pytest.raises(DatasetError) as caught:
+        load_eval_set(path)
+    text = str(caught.value)
+    assert text.startswith("questions.yaml:2: ")
+    assert message in text
+
+
+def test_dataset_refuses_repeats_and_duplicate_keys(tmp_path: Path) -> None:
+    row = '{id: a, split: tune, language: en, question: "Who?", decline: true, category: chit-chat}'
+    again = row.replace("id: a", "id: b").replace("Who?", "who")
+    with pytest.raises(DatasetError) as caught:
+        load_eval_set(_write(tmp_path, f"questions:\n  - {row}\n  - {row}\n  - {again}\n"))
+    problems = caught.value.problems
+    assert any("id already used at line 2" in p for p in problems)
+    assert any("same question as a" in p for p in problems)
+    with pytest.raises(DatasetError, match="written twice"):
+        load_eval_set(_write(tmp_path, "questions:\n  - id: a\n    id: b\n"))
+    with pytest.raises(DatasetError, match="no such file"):
+        load_eval_set(tmp_path / "missing.yaml")
+    with pytest.raises(DatasetError, match="`questions:` list"):
+        load_eval_set(_write(tmp_path, "- just a list\n"))
+
+
+# ------------------------------------------------------------------------------ baselines
+
+
+def test_baselines_answer_by_the_closest_name_or_decline(engine: Engine) -> None:
+    for baseline in (difflib_baseline(engine), rapidfuzz_baseline(engine)):
+        named = baseline.answer("dona chayo")
+        assert named.topic is Topic.CAST and "Mercedes Hernández" in named.text
+        declined = baseline.answer("zzzz qqqq")
+        assert declined.topic is Topic.UNKNOWN and declined.confidence is Confidence.NONE
+        assert baseline.answer("quién hace de doña chayo").language is Language.ES
+
+
+# ---------------------------------------------------------------- replies in the fan's language
+
+
+def test_spanish_question_in_the_console_gets_a_spanish_reply() -> None:
+    out = io.StringIO()
+    run_console(LiveKnowledge(KNOWLEDGE_DIR), stdin=io.StringIO("quien hace de dona chayo\n"),
+                stdout=out)
+    reply = out.getvalue()
+    assert "Mercedes Hernández interpreta a Doña Chayo. [1]" in reply
+    assert "Fuentes:" in reply and "[1] Somos. Season 2: Release date, Cast, and Plot" in reply
+    assert "Confianza: Confianza media: solo una fuente lo dice." in reply
+
+
+def test_spanish_question_through_the_command_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "¿habrá segunda temporada?"],
+        capture_output=True, text=True, cwd=REPO, check=True, timeout=60,
+        env={"KNOWLEDGE_DIR": str(KNOWLEDGE_DIR), "PATH": ""},
+    )
+    assert "¿Una segunda temporada?" in done.stdout
+    assert "Netflix no ha renovado ni cancelado Somos." in done.stdout
+    assert "Fuentes:" in done.stdout and "Confianza:" in done.stdout
+    assert "Especulación" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("locale", "language"),
+    [(discord.Locale.spain_spanish, Language.ES), (discord.Locale.latin_american_spanish,
+      Language.ES), (discord.Locale.american_english, Language.EN), (discord.Locale.french,
+      Language.EN), (None, Language.EN)],
+)
+def test_discord_locale_decides_the_reply_language(
+    locale: discord.Locale | None, language: Language
+) -> None:
+    assert language_of(locale) is language
+
+
+async def test_every_command_has_spanish_descriptions_within_discord_limits(
+    tmp_path: Path,
+) -> None:
+    settings = make_settings(tmp_path, KNOWLEDGE_DIR)
+    bot = create_bot(settings, LiveKnowledge(KNOWLEDGE_DIR), Storage(settings.database_path),
+                     serve=False)
+    await start_bot(bot)
+    try:
+        translator = SomosTranslator()
+        commands = bot.tree.get_commands()
+        assert {c.name for c in commands} >= {"cast", "episode", "season2", "ask", "kb"}
+        for command in commands:
+            payload = await command.get_translated_payload(bot.tree, translator)
+            for item in [payload, *payload.get("options", [])]:
+                _assert_localized(item)
+                for option in item.get("options", []):
+                    _assert_localized(option)
+    finally:
+        await bot.close()
+
+
+def _assert_localized(item: dict[str, object]) -> None:
+    english = str(item["description"])
+    assert limits.DESCRIPTION_MIN <= len(english) <= limits.DESCRIPTION_MAX
+    localized = item.get("description_localizations")
+    assert isinstance(localized, dict), item["name"]
+    assert set(localized) == {"es-ES", "es-419"}, item["name"]
+    for text in localized.values():
+        assert limits.DESCRIPTION_MIN <= len(text) <= limits.DESCRIPTION_MAX
+        assert text != english, f"{item['name']}: not translated"
+
+
+def test_every_spanish_command_description_fits_discords_limit() -> None:
+    for key, texts in MESSAGES.items():
+        if key.startswith("cmd."):
+            assert len(texts[Language.ES]) <= limits.DESCRIPTION_MAX, key
+            assert len(texts[Language.EN]) <= limits.DESCRIPTION_MAX, key
+
+
+async def test_translator_leaves_names_and_other_locales_alone() -> None:
+    translator = SomosTranslator()
+    context = app_commands.TranslationContext(
+        app_commands.TranslationContextLocation.command_name, None
+    )
+    string = app_commands.locale_str("cast", key="cmd.cast")
+    assert await translator.translate(string, discord.Locale.spain_spanish, context) is None
+    described = app_commands.TranslationContext(
+        app_commands.TranslationContextLocation.command_description, None
+    )
+    assert await translator.translate(string, discord.Locale.french, described) is None
+    spanish = await translator.translate(string, discord.Locale.latin_american_spanish, described)
+    assert spanish == MESSAGES["cmd.cast"][Language.ES]
