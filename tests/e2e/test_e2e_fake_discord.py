@@ -143,3 +143,71 @@ async def test_long_title_breaks_the_limit(fake_discord: FakeDiscord) -> None:
     [violation] = fake_discord.take_violations()
     assert "$.data.embeds[0].title: 300 characters, more than 256" in violation.reason
     fake_discord.interactions.clear()
+
+
+def rule_breaking_bot() -> commands.Bot:
+    """A bot whose commands break Discord's interaction rules on purpose."""
+    bot = commands.Bot(command_prefix="!", intents=discord.Intents.none())
+
+    @bot.tree.command(name="late", description="Answer after the deadline")
+    async def late(interaction: discord.Interaction) -> None:
+        await asyncio.sleep(0.3)
+        await interaction.response.send_message("too late")
+
+    @bot.tree.command(name="twice", description="Answer twice")
+    async def twice(interaction: discord.Interaction) -> None:
+        await interaction.response.send_message("one")
+        interaction.response._response_type = None  # forget, as buggy code would
+        await interaction.response.send_message("two")
+
+    @bot.tree.command(name="early", description="Follow up before answering")
+    async def early(interaction: discord.Interaction) -> None:
+        await interaction.followup.send("who asked?")
+
+    return bot
+
+
+@pytest.mark.parametrize(
+    ("command", "reason"),
+    [
+        ("late", "s after INTERACTION_CREATE, Discord allows 0.2s"),
+        ("twice", "acknowledged twice (40060)"),
+        ("early", "followup or edit before the interaction was acknowledged"),
+    ],
+)
+async def test_interaction_rules_are_enforced(
+    fake_discord: FakeDiscord, command: str, reason: str
+) -> None:
+    fake_discord.acknowledge_seconds = 0.2  # the real rule is 3 s; the check is the same
+    bot = rule_breaking_bot()
+    with fake_discord.patch_client():
+        async with running(bot, fake_discord):
+            await sync_to_guild(bot, fake_discord)
+            await fake_discord.command(command, expect_ack=False)
+            await fake_discord.wait_until(lambda: fake_discord.violations, 5, "a violation")
+    [violation] = fake_discord.take_violations()
+    assert reason in violation.reason
+
+
+async def test_a_refused_resume_gets_invalid_session(fake_discord: FakeDiscord) -> None:
+    """discord.py then waits 5 s and IDENTIFYs afresh; the somos-bot fault test covers that."""
+    bot = plain_bot()
+    with fake_discord.patch_client():
+        async with running(bot, fake_discord) as task:
+            fake_discord.gateway.fail_next_resume = True
+            await fake_discord.gateway.drop()
+            await fake_discord.wait_until(
+                lambda: fake_discord.gateway.invalid_session_count, 5, "INVALID_SESSION"
+            )
+            resume = [f for f in fake_discord.gateway.frames if f.op == 6]
+            assert len(resume) == 1 and resume[0].payload["d"]["seq"] >= 2
+            assert not task.done()
+
+
+async def test_a_refused_token_at_the_gateway_closes_4004(fake_discord: FakeDiscord) -> None:
+    fake_discord.gateway.token = "another-token"  # noqa: S105 - REST accepts, the gateway not
+    bot = plain_bot()
+    with fake_discord.patch_client(), pytest.raises(discord.ConnectionClosed) as closed:
+        async with bot:
+            await asyncio.wait_for(bot.start(fake_discord.token), 10)
+    assert closed.value.code == 4004

@@ -8,6 +8,7 @@ Each body the bot sends is validated on the wire (spec, 6000-character embed tot
 from __future__ import annotations
 
 import json
+import random
 from typing import Any
 
 import pytest
@@ -126,4 +127,45 @@ async def test_autocomplete(
             assert "Mercedes Hernández" in [c["name"] for c in choices]
         if typed == "":
             assert choices, "an empty box should offer something to pick"
+    somos.assert_alive()
+
+
+async def test_a_fan_over_the_cooldown_is_told_privately(
+    fake_discord: FakeDiscord, somos: RunningSomos
+) -> None:
+    fan = fake_discord.new_member()
+    replies = [await (await fake_discord.command("about", user=fan)).reply() for _ in range(6)]
+    assert all(reply["embeds"] for reply in replies[:5])
+    assert replies[5]["flags"] & EPHEMERAL and "Try again" in replies[5]["content"]
+    other = await (await fake_discord.command("about", user=fake_discord.new_member())).reply()
+    assert other["embeds"], "the cooldown is per member"
+    somos.assert_alive()
+
+
+def random_texts(seed: int, count: int) -> list[str]:
+    """Strings from every corner of Unicode a fan's keyboard (or a troll) can produce."""
+    rng = random.Random(seed)
+    alphabet = (
+        "abcñáéíóúü¿¡ ABC0123456789 *_~`|>#-[]()<@&!:"
+        "\u200b\u200d\u202e\u0301\u0000\t\n"
+        "名前한국어العربيةעברית🌵👩‍👩‍👧🇲🇽\U0001d54a\ufffd"
+    )
+    return [
+        "".join(rng.choice(alphabet) for _ in range(rng.choice([1, 5, 40, 300, 2100])))
+        for _ in range(count)
+    ]
+
+
+@pytest.mark.parametrize("command", ["ask", "cast"])
+async def test_random_text_is_always_answered_within_limits(
+    fake_discord: FakeDiscord, somos: RunningSomos, command: str
+) -> None:
+    """Seeded fuzzing through the wire: every body is spec-checked by the fake Discord."""
+    for text in random_texts(seed=len(command), count=20):
+        handle = await fake_discord.command(
+            command, user=fake_discord.new_member(), **{OPTION[command]: text}
+        )
+        assert_answer(await handle.reply())
+        complete = await fake_discord.autocomplete("cast", "name", name=text)
+        assert (await complete.response())["type"] == 8
     somos.assert_alive()
