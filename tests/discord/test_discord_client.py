@@ -156,3 +156,14 @@ def test_run_without_token_or_with_invalid_knowledge(
     assert client_module.run(make_settings(tmp_path, knowledge_dir)) == 2
     (knowledge_dir / "cast.yaml").write_text("cast: [oops\n", encoding="utf-8")
     assert client_module.run(make_settings(tmp_path, knowledge_dir, discord_token="t"))  # noqa: S106 == 1
+
+
+async def test_an_unparseable_event_is_dropped_not_fatal(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    parse = harness.bot._connection.parsers["INTERACTION_CREATE"]
+    with caplog.at_level(logging.ERROR):
+        parse({"id": "1", "type": 2, "version": 1})  # no token: discord.py raises KeyError
+    assert "could not be parsed" in caplog.text
+    (sent,) = await harness.interact(slash("about"))  # still answering
+    assert sent.payload["type"] == 4  # type: ignore[index]

@@ -79,6 +79,7 @@ class SomosBot(commands.Bot):
             tree_cls=SomosTree,
             **options,
         )
+        _survive_unparseable_events(self._connection.parsers)
         self.settings = settings
         self.knowledge = knowledge
         self.storage = storage
@@ -134,6 +135,23 @@ def create_bot(
     )
 
 
+def _survive_unparseable_events(parsers: dict[str, Callable[[Any], None]]) -> None:
+    """Log and drop a gateway event discord.py cannot parse instead of letting it end `start()`.
+
+    discord.py lets a parser's exception escape the gateway loop, so one malformed event (a
+    Discord change, a proxy bug) would stop the bot for every server.
+    """
+    for event, parse in parsers.items():
+
+        def guarded(data: Any, _event: str = event, _parse: Callable[[Any], None] = parse) -> None:
+            try:
+                _parse(data)
+            except Exception:
+                log.exception("Dropped a %s event that could not be parsed", _event)
+
+        parsers[event] = guarded
+
+
 def _log_watcher_end(task: asyncio.Task[None]) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.error("The knowledge watcher stopped", exc_info=task.exception())
@@ -157,6 +175,15 @@ async def serve_until_signal(bot: SomosBot, token: str) -> None:
         await runner
 
 
+def _setup_logging(settings: Settings) -> None:
+    """discord.py's coloured logging, unless the CLI already set up logging.
+
+    Two root handlers would print every line twice.
+    """
+    if not logging.getLogger().handlers:
+        discord.utils.setup_logging(level=logging.getLevelName(settings.log_level))
+
+
 def _load(settings: Settings) -> tuple[str, KnowledgeLike] | int:
     """The token and the loaded knowledge, or the exit code after saying what is wrong."""
     from bot.core.knowledge import LoadFailed
@@ -175,7 +202,7 @@ def _load(settings: Settings) -> tuple[str, KnowledgeLike] | int:
 
 def run(settings: Settings) -> int:
     """`somos-bot` with a token: answer on Discord until stopped; returns the exit code."""
-    discord.utils.setup_logging(level=logging.getLevelName(settings.log_level))
+    _setup_logging(settings)
     loaded = _load(settings)
     if isinstance(loaded, int):
         return loaded
@@ -200,7 +227,7 @@ def run(settings: Settings) -> int:
 
 def sync(settings: Settings, guild_id: int | None) -> int:
     """`somos-bot sync [--guild ID]`: publish the slash commands globally or to one guild."""
-    discord.utils.setup_logging(level=logging.getLevelName(settings.log_level))
+    _setup_logging(settings)
     loaded = _load(settings)
     if isinstance(loaded, int):
         return loaded

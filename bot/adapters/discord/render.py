@@ -27,18 +27,22 @@ MAX_SUGGESTIONS = 10
 
 
 _MASKED_LINK = re.compile(r"\]\(")
-_ZERO_WIDTH_SPACE = "\u200b"
+_MARKUP = re.compile(r"([\\*_~|`])")
+_LINE_MARKUP = re.compile(r"^(\s*)([>#-])", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)\.(?=\s)", re.MULTILINE)
 
 
 def plain(text: str) -> str:
     """Show `text` literally where Discord renders markdown, and never as a mention.
 
-    A zero-width space first breaks every `](`: no masked link can form, and `escape_markdown`
-    then escapes each markup character (its own link rule would swallow the `*` inside
-    `[x](a*b)`). The same trick `escape_mentions` uses for `@everyone`.
+    Stricter than `discord.utils.escape_markdown`, which leaves a lone `*` unescaped (it can pair
+    with a `*` elsewhere in the embed) and skips markup inside link-like text such as `[x](a*b)`:
+    every markup character is escaped, line-start markup too, and a zero-width space breaks
+    every `](` so no masked link can form (the trick `escape_mentions` uses for `@everyone`).
     """
-    unlinked = _MASKED_LINK.sub("]" + _ZERO_WIDTH_SPACE + "(", text)
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(unlinked))
+    escaped = _MARKUP.sub(r"\\\1", _MASKED_LINK.sub("]\u200b(", text))
+    escaped = _NUMBERED.sub(r"\1\\.", _LINE_MARKUP.sub(r"\1\\\2", escaped))
+    return discord.utils.escape_mentions(escaped)
 
 
 def render_embed(answer: Answer) -> discord.Embed:
