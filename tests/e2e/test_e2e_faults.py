@@ -74,6 +74,9 @@ async def test_invalid_session_re_identifies_and_answers(
     await fake_discord.gateway.invalidate_session(resumable=False)
     await fake_discord.wait_for_session(identifies=2, timeout=15)
     await assert_answers(fake_discord, somos)
+    # The new session is as robust as the first one.
+    await fake_discord.dispatch("INTERACTION_CREATE", {"id": "1", "type": 2})
+    await assert_answers(fake_discord, somos)
 
 
 # REST ---------------------------------------------------------------------------------------
@@ -197,7 +200,7 @@ def unparseable(fake: FakeDiscord) -> dict[str, tuple[str, Any]]:
     ],
 )
 async def test_an_unparseable_event_does_not_kill_the_bot(
-    fake_discord: FakeDiscord, somos: RunningSomos, case: str
+    fake_discord: FakeDiscord, somos: RunningSomos, case: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     event, data = unparseable(fake_discord)[case]
     await fake_discord.dispatch(event, data)
@@ -207,3 +210,4 @@ async def test_an_unparseable_event_does_not_kill_the_bot(
     )
     somos.assert_alive()
     assert (await probe.reply())["embeds"]
+    assert any(event in text for text in errors_logged(caplog)), "the dropped event is logged"

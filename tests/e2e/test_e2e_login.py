@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from discord.ext import commands
 from fakediscord import FakeDiscord
 from somos import RunningSomos, running_somos, settings_for
 
@@ -51,3 +52,26 @@ async def test_without_a_dev_guild_start_up_syncs_nothing(
         assert reply["embeds"], "an unsynced bot still answers commands it knows"
         running.assert_alive()
     assert not [r for r in fake_discord.requests if r.method == "PUT"]
+
+
+@pytest.mark.parametrize("shard_ids", [None, "own shard"], ids=["one shard", "shard 1 of 2"])
+async def test_sharded_bot_logs_in_and_answers(
+    fake_discord: FakeDiscord, tmp_path: Path, shard_ids: str | None
+) -> None:
+    """SHARD_COUNT/SHARD_IDS run the auto-sharded bot; each shard gets its guilds' events."""
+    settings = settings_for(fake_discord, tmp_path)
+    if shard_ids is None:
+        settings = settings.model_copy(update={"shard_count": 1})
+        expected = [0, 1]
+    else:  # this process runs only the shard that owns the guild (no 5 s wait between shards)
+        own = (fake_discord.guild.id >> 22) % 2
+        settings = settings.model_copy(update={"shard_count": 2, "shard_ids": [own]})
+        expected = [own, 2]
+    async with running_somos(fake_discord, settings) as running:
+        identify = next(f for f in fake_discord.gateway.frames if f.op == 2)
+        assert identify.payload["d"]["shard"] == expected
+        reply = await (await fake_discord.command("cast", name="Chayo")).reply()
+        assert "Chayo" in reply["embeds"][0]["title"]
+        assert isinstance(running.bot, commands.AutoShardedBot)
+        assert running.bot.shard_count == expected[1]
+        running.assert_alive()

@@ -26,6 +26,7 @@ RESUME, RECONNECT, REQUEST_GUILD_MEMBERS, INVALID_SESSION, HELLO, HEARTBEAT_ACK 
 
 # Close codes
 AUTHENTICATION_FAILED = 4004
+INVALID_SHARD = 4010
 DISALLOWED_INTENTS = 4014
 PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15)  # members, presences, message content
 
@@ -53,6 +54,13 @@ class Session:
     sent: list[dict[str, Any]] = field(default_factory=list)
     connection: GatewayConnection | None = None
     intents: int = 0
+    shard: tuple[int, int] = (0, 1)
+    """`[shard_id, num_shards]` from IDENTIFY: guild events go to `(id >> 22) % num_shards`."""
+
+    def owns(self, guild_id: int) -> bool:
+        """Whether this session's shard receives the events of `guild_id`."""
+        shard_id, count = self.shard
+        return (guild_id >> 22) % count == shard_id
 
     def next_dispatch(self, event: str, data: Any) -> dict[str, Any]:
         self.seq += 1
@@ -119,13 +127,18 @@ class GatewayConnection:
         if intents & PRIVILEGED_INTENTS & ~self.gateway.allowed_privileged_intents:
             await self.ws.close(code=DISALLOWED_INTENTS, message=b"Disallowed intent(s).")
             return
-        session = Session(id=secrets.token_hex(16), intents=intents)
+        shard = data.get("shard") or [0, 1]
+        if not (isinstance(shard, list) and len(shard) == 2 and 0 <= shard[0] < shard[1]):
+            await self.ws.close(code=INVALID_SHARD, message=b"Invalid shard.")
+            return
+        session = Session(id=secrets.token_hex(16), intents=intents, shard=(shard[0], shard[1]))
         self.gateway.sessions[session.id] = session
         self.gateway.identify_count += 1
         self.attach(session)
         await self.send(session.next_dispatch("READY", self.gateway.ready_payload(session)))
         for guild in self.gateway.guild_payloads():
-            await self.send(session.next_dispatch("GUILD_CREATE", guild))
+            if session.owns(int(guild["id"])):
+                await self.send(session.next_dispatch("GUILD_CREATE", guild))
 
     async def resume(self, data: dict[str, Any]) -> None:
         session = self.gateway.sessions.get(str(data.get("session_id")))
@@ -222,9 +235,19 @@ class Gateway:
             raise RuntimeError("no client is connected to the fake gateway")
         return live
 
-    async def dispatch(self, event: str, data: Any) -> None:
-        """Send a DISPATCH event in the current session (buffered for RESUME if disconnected)."""
-        session = self.session
+    def session_for(self, guild_id: int | None) -> Session | None:
+        """The session whose shard gets `guild_id`'s events (the latest one if sharding is off)."""
+        if guild_id is not None:
+            owners = [s for s in self.sessions.values() if s.owns(guild_id)]
+            if owners:
+                # The newest session, preferring one that is connected.
+                return sorted(owners, key=lambda s: s.connection is not None)[-1]
+        return self.session
+
+    async def dispatch(self, event: str, data: Any, guild_id: int | None = None) -> None:
+        """Send a DISPATCH event in the session of `guild_id`'s shard (or the current one);
+        buffered for RESUME while that session is disconnected."""
+        session = self.session_for(guild_id)
         if session is None:
             raise RuntimeError("no gateway session: the client never identified")
         frame = session.next_dispatch(event, data)

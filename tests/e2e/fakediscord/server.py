@@ -155,7 +155,10 @@ class FakeDiscord:
         return {
             "v": 10,
             "user": {**self.bot_user.payload(), "verified": True, "mfa_enabled": False, "flags": 0},
-            "guilds": [{"id": str(g.id), "unavailable": True} for g in self.guilds],
+            "guilds": [
+                {"id": str(g.id), "unavailable": True} for g in self.guilds if session.owns(g.id)
+            ],
+            "shard": list(session.shard),
             "session_id": session.id,
             "session_type": "normal",
             "resume_gateway_url": self.gateway_url,
@@ -256,7 +259,8 @@ class FakeDiscord:
             and str(self.bot_user.id) not in {m["id"] for m in data.get("mentions", [])}
         ):
             data = {**data, "content": "", "embeds": [], "attachments": [], "components": []}
-        await self.gateway.dispatch(event, data)
+        guild_id = data.get("guild_id") if isinstance(data, dict) else None
+        await self.gateway.dispatch(event, data, int(guild_id) if guild_id else None)
 
     async def send_interaction(
         self, payload: dict[str, Any], *, expect_ack: bool = True, expired: bool = False
