@@ -12,6 +12,7 @@ nodes with PyYAML's safe loader and turned into plain data here, so that:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Iterable
@@ -28,6 +29,11 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 """A knowledge file larger than this is refused: the shipped ones are a few kilobytes."""
 
 MAX_FILES = 200
+
+MAX_DEPTH = 20
+"""Lists and mappings nested deeper than this are refused before the YAML is composed: the
+shipped files nest 7 deep, and PyYAML composes recursively (libyaml's composer would crash the
+whole process on a few thousand `[`)."""
 
 Loc = tuple[str | int, ...]
 
@@ -125,6 +131,9 @@ def _read_directory(root: Path) -> tuple[list[_Document], list[KnowledgeError]]:
             documents.append(_read_file(path, real_root))
         except _FileProblem as problem:
             errors.append(KnowledgeError(_display(path), problem.line, problem.path, str(problem)))
+        except OSError as exc:  # e.g. removed or replaced by an editor while being read
+            reason = exc.strerror or type(exc).__name__
+            errors.append(KnowledgeError(_display(path), 0, "", f"cannot be read: {reason}"))
     return documents, errors
 
 
@@ -144,8 +153,10 @@ def _read_file(path: Path, real_root: Path) -> _Document:
     if size > MAX_FILE_BYTES:
         raise _FileProblem(f"is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _FileProblem("is UTF-16 text; save it as UTF-8 in your editor", 1)
     if b"\x00" in raw:
-        raise _FileProblem("is binary, not text")
+        raise _FileProblem("is binary, not text", raw[: raw.index(b"\x00")].count(b"\n") + 1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -155,6 +166,7 @@ def _read_file(path: Path, real_root: Path) -> _Document:
         ) from None
     document = _Document(_display(path))
     try:
+        _check_depth(text)
         node = yaml.compose(text, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -174,6 +186,29 @@ def _read_file(path: Path, real_root: Path) -> _Document:
     return document
 
 
+def _check_depth(text: str) -> None:
+    """Refuse nesting deeper than `MAX_DEPTH`, reading parser events (no recursion) only.
+
+    A syntax error is left for the composer to report, with its friendlier messages.
+    """
+    depth = 0
+    with contextlib.suppress(yaml.YAMLError):
+        for event in yaml.parse(text, Loader=_EVENTS):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _FileProblem(
+                        f"nests lists and mappings more than {MAX_DEPTH} levels deep",
+                        event.start_mark.line + 1,
+                    )
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+
+
+_EVENTS: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when installed (fast, and not recursive), else PyYAML's."""
+
+
 class _StrictLoader(yaml.SafeLoader):
     """PyYAML's safe loader with YAML 1.2's plain scalars: only true/false are booleans."""
 
@@ -190,6 +225,7 @@ _StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
+_COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SCALARS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -212,22 +248,29 @@ class _Builder:
         self.document.lines.setdefault(loc, line)
         if id(node) in self.seen:
             raise _FileProblem(
-                "anchors and aliases (& and *) are not allowed; write the value out", line, _dotted(loc)
+                "anchors and aliases (& and *) are not allowed; write the value out",
+                line,
+                _dotted(loc),
             )
         self.seen.add(id(node))
+        if node.tag not in _SCALARS | _COLLECTIONS:
+            raise _FileProblem(f"the tag {node.tag} is not allowed", line, _dotted(loc))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
-        if node.tag not in _SCALARS:
-            raise _FileProblem(f"the tag {node.tag} is not allowed", line, _dotted(loc))
-        return self.constructor.construct_object(node, deep=True)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError) as exc:  # e.g. a number with 5,000 digits
+            reason = str(exc).split(":")[0]
+            raise _FileProblem(f"cannot read this value ({reason})", line, _dotted(loc)) from None
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            merge = key_node.tag == "tag:yaml.org,2002:merge"
+            if not isinstance(key_node, yaml.ScalarNode) or merge:
                 raise _FileProblem("keys must be plain words", key_line, _dotted(loc))
             key = str(key_node.value)
             if key in result:
@@ -244,9 +287,9 @@ class _Builder:
 
 def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
     reason = exc.problem or exc.context or "not valid YAML"
-    if "\t" in str(exc.problem_mark.buffer if exc.problem_mark and exc.problem_mark.buffer else ""):
-        if "tab" in reason or "found character" in reason:
-            return f"{reason} (indent with spaces, not tabs)"
+    buffer = exc.problem_mark.buffer if exc.problem_mark and exc.problem_mark.buffer else ""
+    if "\t" in str(buffer) and ("tab" in reason or "found character" in reason):
+        return f"{reason} (indent with spaces, not tabs)"
     return reason
 
 
