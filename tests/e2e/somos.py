@@ -45,7 +45,7 @@ def settings_for(fake: FakeDiscord, workdir: Path, *, dev_guild: bool = True) ->
     if not knowledge_dir.exists():
         shutil.copytree(shipped_knowledge_dir(), knowledge_dir)
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         discord_token=fake.token,
         discord_api_base=fake.api_base,
         discord_gateway_url=fake.gateway_url,

@@ -81,11 +81,11 @@ async def test_command_round_trip_and_deferral(fake_discord: FakeDiscord) -> Non
     with fake_discord.patch_client():
         async with running(bot, fake_discord) as task:
             await sync_to_guild(bot, fake_discord)
-            echo = await fake_discord.command("echo", text="¿Quién es Chayo? 🌵")
+            echo = await fake_discord.command("echo", {"text": "¿Quién es Chayo? 🌵"})
             reply = await echo.reply()
             assert reply["embeds"][0]["description"] == "¿Quién es Chayo? 🌵"
 
-            complete = await fake_discord.autocomplete("echo", "text", text="Ch")
+            complete = await fake_discord.autocomplete("echo", "text", "Ch")
             choices = (await complete.response())["data"]["choices"]
             assert [c["name"] for c in choices] == ["Ch0", "Ch1", "Ch2"]
 
@@ -104,7 +104,7 @@ async def test_reconnect_and_drop_resume_the_session(fake_discord: FakeDiscord) 
             await fake_discord.wait_for_session(resumes=1)
             await fake_discord.gateway.drop()
             await fake_discord.wait_for_session(resumes=2)
-            reply = await (await fake_discord.command("echo", text="still here")).reply()
+            reply = await (await fake_discord.command("echo", {"text": "still here"})).reply()
             assert reply["embeds"][0]["description"] == "still here"
             assert fake_discord.gateway.identify_count == 1
             assert not task.done()
@@ -117,7 +117,7 @@ async def test_events_sent_while_disconnected_are_replayed_on_resume(
     with fake_discord.patch_client():
         async with running(bot, fake_discord):
             await fake_discord.gateway.close(4000, "unknown error")
-            echo = await fake_discord.command("echo", text="missed")
+            echo = await fake_discord.command("echo", {"text": "missed"})
             await fake_discord.wait_for_session(resumes=1)
             assert (await echo.reply())["embeds"][0]["description"] == "missed"
 
@@ -126,7 +126,7 @@ async def test_thirty_choices_break_the_limit(fake_discord: FakeDiscord) -> None
     bot = plain_bot(choices=30)
     with fake_discord.patch_client():
         async with running(bot, fake_discord):
-            await fake_discord.autocomplete("echo", "text", text="x")
+            await fake_discord.autocomplete("echo", "text", "x")
             await fake_discord.wait_until(lambda: fake_discord.violations, 5, "a violation")
     [violation] = fake_discord.take_violations()
     assert violation.path.endswith("/callback")
@@ -138,7 +138,7 @@ async def test_long_title_breaks_the_limit(fake_discord: FakeDiscord) -> None:
     bot = plain_bot(title="T" * 300)
     with fake_discord.patch_client():
         async with running(bot, fake_discord):
-            await fake_discord.command("echo", text="x")
+            await fake_discord.command("echo", {"text": "x"})
             await fake_discord.wait_until(lambda: fake_discord.violations, 5, "a violation")
     [violation] = fake_discord.take_violations()
     assert "$.data.embeds[0].title: 300 characters, more than 256" in violation.reason

@@ -20,7 +20,7 @@ CHANNEL_MESSAGE = ("POST", "/channels/{channel_id}/messages")
 async def assert_answers(fake: FakeDiscord, somos: RunningSomos) -> None:
     """The bot is alive and answers a fresh interaction."""
     somos.assert_alive()
-    reply = await (await fake.command("cast", name="Chayo", user=fake.new_member())).reply()
+    reply = await (await fake.command("cast", {"name": "Chayo"}, user=fake.new_member())).reply()
     assert "Chayo" in reply["embeds"][0]["title"]
 
 
@@ -86,7 +86,7 @@ async def test_rate_limited_callback_is_retried_and_delivered(
     fake_discord: FakeDiscord, somos: RunningSomos
 ) -> None:
     fake_discord.faults.rate_limit("callback", retry_after=0.3)
-    reply = await (await fake_discord.command("cast", name="Chayo")).reply()
+    reply = await (await fake_discord.command("cast", {"name": "Chayo"})).reply()
     assert "Chayo" in reply["embeds"][0]["title"]
     assert statuses(fake_discord, CALLBACK) == [429, 200]
     somos.assert_alive()
@@ -145,7 +145,7 @@ async def test_server_errors_past_the_deadline_are_logged_and_the_bot_lives(
 async def test_expired_interaction_10062_is_logged_and_the_bot_lives(
     fake_discord: FakeDiscord, somos: RunningSomos, caplog: pytest.LogCaptureFixture
 ) -> None:
-    await fake_discord.command("cast", name="Chayo", expired=True)
+    await fake_discord.command("cast", {"name": "Chayo"}, expired=True)
     await fake_discord.wait_until(lambda: errors_logged(caplog), 5, "the 10062 to be logged")
     assert any("10062" in text for text in errors_logged(caplog))
     await assert_answers(fake_discord, somos)

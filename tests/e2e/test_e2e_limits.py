@@ -56,13 +56,13 @@ async def big_somos(fake_discord: FakeDiscord, tmp_path: Path) -> AsyncIterator[
 
 async def autocomplete_everyone(fake: FakeDiscord) -> dict[str, Any]:
     """A fan types "a" into /cast name: nearly everyone matches."""
-    handle = await fake.autocomplete("cast", "name", name="a")
+    handle = await fake.autocomplete("cast", "name", "a")
     return await handle.response()
 
 
 async def ask_about_the_long_name(fake: FakeDiscord) -> dict[str, Any]:
     """A fan asks /cast about the actor with the 358-character name."""
-    handle = await fake.command("cast", name=LONG_NAME)
+    handle = await fake.command("cast", {"name": LONG_NAME})
     return await handle.reply()
 
 
@@ -90,7 +90,7 @@ async def test_breaking_the_choice_limit_is_caught(
     settings = settings_for(fake_discord, tmp_path)
     enlarge_cast(settings.knowledge_dir)
     async with running_somos(fake_discord, settings):
-        await fake_discord.autocomplete("cast", "name", name="a")
+        await fake_discord.autocomplete("cast", "name", "a")
         await fake_discord.wait_until(lambda: fake_discord.violations, 5, "the wire check")
     [violation] = fake_discord.take_violations()
     assert violation.path.endswith("/callback")
@@ -105,7 +105,7 @@ async def test_breaking_the_title_limit_is_caught(
     settings = settings_for(fake_discord, tmp_path)
     enlarge_cast(settings.knowledge_dir)
     async with running_somos(fake_discord, settings):
-        await fake_discord.command("cast", name=LONG_NAME)
+        await fake_discord.command("cast", {"name": LONG_NAME})
         await fake_discord.wait_until(lambda: fake_discord.violations, 5, "the wire check")
     violations = fake_discord.take_violations()
     assert any(

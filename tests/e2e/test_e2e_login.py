@@ -70,7 +70,7 @@ async def test_sharded_bot_logs_in_and_answers(
     async with running_somos(fake_discord, settings) as running:
         identify = next(f for f in fake_discord.gateway.frames if f.op == 2)
         assert identify.payload["d"]["shard"] == expected
-        reply = await (await fake_discord.command("cast", name="Chayo")).reply()
+        reply = await (await fake_discord.command("cast", {"name": "Chayo"})).reply()
         assert "Chayo" in reply["embeds"][0]["title"]
         assert isinstance(running.bot, commands.AutoShardedBot)
         assert running.bot.shard_count == expected[1]

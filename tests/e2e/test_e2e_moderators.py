@@ -50,7 +50,7 @@ async def test_reload_defers_then_reports_success_and_failure(
     assert "error" in text and "cast.yaml" in text
     assert text.count("```") == 2, "the error list must stay inside one code block"
     assert len(text) <= 2000
-    still = await (await fake_discord.command("cast", name="Chayo")).reply()
+    still = await (await fake_discord.command("cast", {"name": "Chayo"})).reply()
     assert "Chayo" in still["embeds"][0]["title"], "the last good knowledge is still served"
     somos.assert_alive()
 
@@ -64,7 +64,9 @@ async def test_gaps_and_reports_list_what_fans_left(
     question = "what is the name of **the dog** @everyone"
     for _ in range(2):
         await (
-            await fake_discord.command("ask", question=question, user=fake_discord.new_member())
+            await fake_discord.command(
+                "ask", {"question": question}, user=fake_discord.new_member()
+            )
         ).reply()
     gaps = await (await fake_discord.command("kb gaps", moderator=True)).reply()
     assert "2×" in gaps["content"] and "the dog" in gaps["content"]

@@ -119,7 +119,7 @@ async def test_somos_bot_command_logs_in_syncs_answers_and_stops_on_sigterm(
     )
     assert bot.process.returncode is None, bot.output
 
-    reply = await (await fake_discord.command("cast", name="Doña Chayo")).reply()
+    reply = await (await fake_discord.command("cast", {"name": "Doña Chayo"})).reply()
     assert "Doña Chayo" in reply["embeds"][0]["title"]
     question = await fake_discord.mention("what is the name of the dog?")
     assert (await fake_discord.channel_reply(question))["embeds"]

@@ -15,7 +15,7 @@ MODAL, CHANNEL_MESSAGE = 9, 4
 async def test_report_button_opens_a_form_and_stores_the_report(
     fake_discord: FakeDiscord, somos: RunningSomos
 ) -> None:
-    answer = await fake_discord.command("cast", name="Doña Chayo")
+    answer = await fake_discord.command("cast", {"name": "Doña Chayo"})
     embed = (await answer.reply())["embeds"][0]
 
     click = await answer.click("Report a mistake")

@@ -325,7 +325,7 @@ def modal_submit_components(modal: dict[str, Any], values: dict[str, str]) -> li
 
 def find_button(message_body: dict[str, Any], label_or_id: str) -> dict[str, Any] | None:
     """The button in a message body whose label or custom_id is `label_or_id`."""
-    stack = list(message_body.get("components") or [])
+    stack: list[dict[str, Any]] = list(message_body.get("components") or [])
     while stack:
         component = stack.pop(0)
         if component.get("type") == 2 and label_or_id in (

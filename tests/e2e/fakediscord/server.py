@@ -343,6 +343,7 @@ class FakeDiscord:
     async def command(
         self,
         path: str,
+        values: dict[str, Any] | None = None,
         *,
         moderator: bool = False,
         permissions: int | None = None,
@@ -351,13 +352,13 @@ class FakeDiscord:
         options: list[dict[str, Any]] | None = None,
         expect_ack: bool = True,
         expired: bool = False,
-        **values: Any,
     ) -> InteractionHandle:
-        """A member runs the slash command `path` with option `values` (or raw `options`)."""
+        """A member runs the slash command `path` ("cast", "kb reload") with option `values`
+        (typed from the synced command), or exactly the raw `options` given."""
         invoker, perms = self._invoker(moderator, permissions, user)
         payload = payloads.interaction(
             interaction_type=APPLICATION_COMMAND,
-            data=self.command_data(path, values, None, options),
+            data=self.command_data(path, values or {}, None, options),
             application_id=self.application_id,
             guild=self.guild,
             invoker=invoker,
@@ -370,16 +371,17 @@ class FakeDiscord:
         self,
         path: str,
         focused: str,
+        typed: str,
         *,
+        values: dict[str, Any] | None = None,
         moderator: bool = False,
         user: FakeUser | None = None,
-        **values: Any,
     ) -> InteractionHandle:
-        """A member types into option `focused` of `path`; `values` are the options so far."""
+        """A member has `typed` into option `focused` of `path`; `values`: the other options."""
         invoker, perms = self._invoker(moderator, None, user)
         payload = payloads.interaction(
             interaction_type=AUTOCOMPLETE,
-            data=self.command_data(path, values, focused),
+            data=self.command_data(path, {**(values or {}), focused: typed}, focused),
             application_id=self.application_id,
             guild=self.guild,
             invoker=invoker,

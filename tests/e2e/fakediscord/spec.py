@@ -180,7 +180,7 @@ def explain(error: ValidationError, via: tuple[str, ...] = ()) -> list[str]:
         and not any(sub.validator == "type" and not sub.relative_path for sub in subs)
     ]
     if len(chosen) == 1:
-        name = _branch_name(error.schema, chosen[0], keyword)  # type: ignore[arg-type]
+        name = _branch_name(error.schema, chosen[0], keyword)
         return [reason for sub in by_branch[chosen[0]] for reason in explain(sub, (*via, name))]
     nearest = best_match(error.context)
     return explain(nearest, via) if nearest is not None else [f"{_json_path(error)}: union"]
@@ -195,7 +195,7 @@ def _describe(error: ValidationError) -> str:
     if error.validator in ("maxItems", "minItems") and isinstance(value, list):
         side = "more" if error.validator == "maxItems" else "fewer"
         return f"{len(value)} items, {side} than {limit}"
-    message = error.message
+    message = str(error.message)
     return message if len(message) <= 200 else message[:199] + "…"
 
 
