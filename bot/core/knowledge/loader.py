@@ -13,9 +13,10 @@ nodes with PyYAML's safe loader and turned into plain data here, so that:
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,7 +76,8 @@ def load_knowledge(directory: Path | str) -> KnowledgeBase:
     Raises `LoadFailed` with all the errors found; never a traceback for a moderator's mistake.
     """
     root = Path(directory)
-    documents, errors = _read_directory(root)
+    with _collector_paused():
+        documents, errors = _read_directory(root)
     merged: dict[str, Any] = {}
     owner: dict[str, _Document] = {}
     for document in documents:
@@ -167,7 +169,7 @@ def _read_file(path: Path, real_root: Path) -> _Document:
     document = _Document(_display(path))
     try:
         _check_depth(text)
-        node = yaml.compose(text, Loader=_StrictLoader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
@@ -224,6 +226,46 @@ _StrictLoader.yaml_implicit_resolvers = {
 _StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+
+_FastLoader: type[yaml.CSafeLoader] | None = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CStrictLoader(yaml.CSafeLoader):
+        """The same rules on libyaml's parser: about ten times faster on large files."""
+
+    _CStrictLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+    _FastLoader = _CStrictLoader
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """Compose with libyaml when installed, else in pure Python.
+
+    On any YAML error the text is parsed again in pure Python, so moderators read PyYAML's
+    messages (with the tab hint) whichever parser is installed.
+    """
+    if _FastLoader is not None:
+        try:
+            return yaml.compose(text, Loader=_FastLoader)
+        except yaml.YAMLError:
+            pass
+    return yaml.compose(text, Loader=_StrictLoader)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large tree of new objects is built.
+
+    None of it is garbage yet, and repeated full collections made loading grow faster than
+    linearly with the size of the knowledge.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
 
 _COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SCALARS = {
