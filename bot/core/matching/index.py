@@ -4,10 +4,16 @@ Every name, alias and character is folded (see `bot.core.text.fold`) into keys. 
 found by a part of the name (`Mercedes`, `Hernandez`), at a small penalty, so that the whole name
 still wins over a part. The decision rule follows R. Danny's `extract_or_exact`: answer directly
 only on an exact hit or a clear lead over the runner-up; otherwise offer "did you mean".
+
+Cost: every distinct key is stored once with the entities it names, its words pre-sorted (so
+`token_sort_ratio` is a plain `ratio`), and a kind with at most `FULL_SCAN_KEYS` keys is scored in
+full, exactly. Above that, only keys that share a word (or a close misspelling of one) with the
+query, or start with it, are scored: the cost follows the matches, not the size of the knowledge.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -33,6 +39,15 @@ MAX_SUGGESTIONS = 5
 
 PARTS_NAME_IN_TEXT = frozenset({"cast", "person"})
 """Kinds whose part-names (a surname, a first name) count when they appear in a question."""
+
+FULL_SCAN_KEYS = 20_000
+"""A kind with at most this many distinct keys is scored in full (exact, about 2 ms)."""
+
+WORD_SCORE = 60.0
+"""Above `FULL_SCAN_KEYS`, a key is scored when one of its words is this close to a query word."""
+
+MAX_CANDIDATES = 3_000
+"""Above `FULL_SCAN_KEYS`, at most this many keys are scored for one query, closest words first."""
 
 STOPWORDS = frozenset(
     "a an and the of to in on at by for with us is it me my who what de del la las el los y "
@@ -62,12 +77,88 @@ class Resolution:
         return self.best is not None
 
 
-@dataclass
 class _Keys:
-    """Folded keys of one kind, parallel to the entries and penalties they stand for."""
+    """The distinct folded keys of one kind and, for each, the entities it names."""
 
-    keys: list[str] = field(default_factory=list)
-    owners: list[tuple[int, float]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.building: dict[str, dict[int, float]] = {}
+        self.keys: list[str] = []
+        self.sorted_words: list[str] = []
+        self.owners: list[list[tuple[float, int]]] = []
+        self.by_prefix: list[tuple[str, int]] = []
+        self.vocabulary: list[str] = []
+        self.postings: dict[str, tuple[list[int], list[int]]] = {}
+
+    def add(self, key: str, number: int, penalty: float) -> None:
+        self.building.setdefault(key, {})[number] = penalty
+
+    def freeze(self) -> None:
+        """Turn what `add` gathered into the lists queries read."""
+        words: dict[str, list[tuple[int, int]]] = {}
+        for position, (key, owners) in enumerate(self.building.items()):
+            self.keys.append(key)
+            self.sorted_words.append(" ".join(sorted(key.split())))
+            self.owners.append(sorted((penalty, n) for n, penalty in owners.items()))
+            for word in set(key.split()):
+                words.setdefault(word, []).append((len(key), position))
+        self.building = {}
+        if len(self.keys) > FULL_SCAN_KEYS:
+            self.by_prefix = sorted((key, i) for i, key in enumerate(self.keys))
+            self.vocabulary = sorted(words)
+            for word, rows in words.items():
+                rows.sort()
+                self.postings[word] = ([n for n, _ in rows], [i for _, i in rows])
+
+    @property
+    def large(self) -> bool:
+        return bool(self.postings)
+
+    def top_owners(self, position: int, limit: int) -> Iterator[tuple[float, int]]:
+        """The owners that can rank in a top `limit`: the lowest numbers of each penalty."""
+        owners = self.owners[position]
+        if len(owners) <= limit:
+            yield from owners
+            return
+        split = bisect_left(owners, (PART_PENALTY, -1))
+        yield from owners[: min(split, limit)]
+        yield from owners[split : split + limit]
+
+    def close_words(self, words: list[str]) -> list[str]:
+        """Known words at least `WORD_SCORE` close to any of `words`, closest first."""
+        found: dict[str, float] = {}
+        for word in words:
+            for known, score, _ in process.extract(
+                word, self.vocabulary, scorer=fuzz.ratio, processor=None,
+                score_cutoff=WORD_SCORE, limit=None,
+            ):  # fmt: skip
+                found[known] = max(found.get(known, 0.0), score)
+        return sorted(found, key=lambda w: (-found[w], w))
+
+    def prefixed_words(self, start: str) -> list[str]:
+        """Known words that begin with `start`."""
+        low = bisect_left(self.vocabulary, start)
+        high = bisect_left(self.vocabulary, start + "\U0010ffff")
+        return self.vocabulary[low:high]
+
+    def with_words(
+        self, words: Iterable[str], found: dict[int, str], length: tuple[float, float]
+    ) -> None:
+        """Add keys holding any of `words`, of a length in `length`, until the cap."""
+        low, high = length
+        for word in words:
+            lengths, positions = self.postings[word]
+            for i in positions[bisect_left(lengths, low) : bisect_right(lengths, high)]:
+                found.setdefault(i, self.sorted_words[i])
+            if len(found) >= MAX_CANDIDATES:
+                return
+
+    def starting_with(self, start: str, found: dict[int, str], choices: list[str]) -> None:
+        """Add keys that begin with `start`, in order, until the cap."""
+        low = bisect_left(self.by_prefix, (start, -1))
+        for key, i in self.by_prefix[low : low + MAX_CANDIDATES]:
+            if not key.startswith(start) or len(found) >= MAX_CANDIDATES:
+                return
+            found.setdefault(i, choices[i])
 
 
 class NameIndex:
@@ -77,6 +168,7 @@ class NameIndex:
         self.entries: list[Entry] = []
         self.entries_by_id: dict[str, Entry] = {}
         self._by_kind: dict[str, _Keys] = {}
+        self._numbers_by_kind: dict[str, list[int]] = {}
         self._exact: dict[str, list[tuple[int, float]]] = {}
         sections: list[tuple[str, Iterable[_Entity]]] = [
             ("show", [knowledge.show]),
@@ -87,11 +179,14 @@ class NameIndex:
         for kind, entities in sections:
             for entity in entities:
                 self._add(kind, entity)
+        for keys in self._by_kind.values():
+            keys.freeze()
 
     def _add(self, kind: str, entity: _Entity) -> None:
         number = len(self.entries)
         self.entries.append(Entry(entity.id, kind, entity.name))
         keys = self._by_kind.setdefault(kind, _Keys())
+        self._numbers_by_kind.setdefault(kind, []).append(number)
         self.entries_by_id[entity.id] = self.entries[-1]
         seen: dict[str, float] = {}
         for name in entity.names:
@@ -101,15 +196,14 @@ class NameIndex:
             for part in _parts(whole):
                 seen.setdefault(part, PART_PENALTY)
         for key, penalty in seen.items():
-            keys.keys.append(key)
-            keys.owners.append((number, penalty))
+            keys.add(key, number, penalty)
             # Part of a person's name ("Hernández") names them in a sentence; part of a title
             # ("come", "night") does not, so titles are only found word for word when whole.
             if penalty == 0.0 or kind in PARTS_NAME_IN_TEXT:
                 self._exact.setdefault(key, []).append((number, penalty))
 
     def all_keys(self) -> list[str]:
-        """Every folded key, for building a vocabulary of known words."""
+        """Every distinct folded key of each kind, for building a vocabulary of known words."""
         return [key for keys in self._by_kind.values() for key in keys.keys]
 
     def search(
@@ -124,22 +218,26 @@ class NameIndex:
         folded = fold(query)
         if not folded:
             return []
+        # token_sort_ratio is the ratio of the word-sorted strings: the keys are sorted once.
+        # An exact key scores 100 here too, so no separate exact pass is needed.
+        words = folded.split()
+        ordered = " ".join(sorted(words))
+        # Lengths a key can have and still reach `cutoff` (ratio <= 200 * shorter / total).
+        span = (len(ordered) * cutoff / (200 - cutoff), len(ordered) * (200 - cutoff) / cutoff)
         best: dict[int, float] = {}
-        for number, penalty in self._exact.get(folded, []):
-            if self._kind_ok(number, kinds):
-                best[number] = max(best.get(number, 0.0), 100.0 - penalty)
         for kind in self._selected(kinds):
             keys = self._by_kind[kind]
+            choices: list[str] | dict[int, str] = keys.sorted_words
+            if keys.large:
+                choices = {}
+                keys.with_words(keys.close_words(words), choices, span)
             for _key, score, position in process.extract(
-                folded,
-                keys.keys,
-                scorer=fuzz.token_sort_ratio,
-                processor=None,
-                score_cutoff=cutoff,
+                ordered, choices, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff,
                 limit=None,
-            ):
-                number, penalty = keys.owners[position]
-                best[number] = max(best.get(number, 0.0), score - penalty)
+            ):  # fmt: skip
+                for penalty, number in keys.top_owners(position, limit):
+                    if score - penalty > best.get(number, 0.0):
+                        best[number] = score - penalty
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
         return [self._match(number, score) for number, score in ranked[:limit] if score >= cutoff]
 
@@ -173,17 +271,27 @@ class NameIndex:
             return []
         folded = fold(partial)
         if not folded:
-            return [
-                self._match(n, 0.0) for n, e in enumerate(self.entries) if e.kind == kind
-            ][:limit]
+            return [self._match(n, 0.0) for n in self._numbers_by_kind[kind][:limit]]
         keys = self._by_kind[kind]
+        choices: list[str] | dict[int, str] = keys.keys
+        if keys.large:
+            # What is typed so far, then any name with a word that starts so, then misspellings.
+            choices = {}
+            words = folded.split()
+            keys.starting_with(folded, choices, keys.keys)
+            unbounded = (0.0, float("inf"))
+            keys.with_words(keys.prefixed_words(words[-1]), choices, unbounded)
+            keys.with_words(keys.close_words(words), choices, unbounded)
+            choices = {i: keys.keys[i] for i in choices}
         best: dict[int, float] = {}
         for key, score, position in process.extract(
-            folded, keys.keys, scorer=fuzz.WRatio, processor=None, score_cutoff=50, limit=None
+            folded, choices, scorer=fuzz.WRatio, processor=None, score_cutoff=50, limit=None
         ):
-            number, penalty = keys.owners[position]
             bonus = 10.0 if key.startswith(folded) else 0.0
-            best[number] = max(best.get(number, 0.0), min(100.0, score + bonus) - penalty)
+            for penalty, number in keys.top_owners(position, limit):
+                value = min(100.0, score + bonus) - penalty
+                if value > best.get(number, 0.0):
+                    best[number] = value
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
         return [self._match(number, score) for number, score in ranked[:limit]]
 
