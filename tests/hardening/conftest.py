@@ -30,11 +30,19 @@ def knowledge_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-async def harness(tmp_path: Path, knowledge_dir: Path) -> AsyncIterator[Harness]:
+def storage_timeout() -> float:
+    """How long the bot's database calls wait for a lock; tests of a locked database shorten it."""
+    return 2.0
+
+
+@pytest.fixture
+async def harness(
+    tmp_path: Path, knowledge_dir: Path, storage_timeout: float
+) -> AsyncIterator[Harness]:
     """A started bot (no network) with the canary as its token and a fresh database."""
     settings = make_settings(tmp_path, knowledge_dir, discord_token=CANARY)
     knowledge = LiveKnowledge(knowledge_dir)
-    storage = Storage(settings.database_path)
+    storage = Storage(settings.database_path, timeout=storage_timeout)
     bot = create_bot(settings, knowledge, storage, serve=False)
     http = capture_http(bot)
     await start_bot(bot)
