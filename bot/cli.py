@@ -44,8 +44,10 @@ def _main(argv: Sequence[str] | None) -> int:
             name = ".".join(str(part) for part in error["loc"]).upper()
             print(f"somos-bot: setting {name}: {error['msg']}", file=sys.stderr)
         return EXIT_USAGE
-    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     command = args.command or "run"
+    on_discord = command == "sync" or (command == "run" and settings.discord_token is not None)
+    if not on_discord:  # the Discord runner sets up discord.py's own logging instead
+        logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     if command == "kb":
         return _kb_check(Path(args.directory) if args.directory else settings.knowledge_dir)
     if command == "sync":
@@ -67,7 +69,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return run_console(live)
     from bot.adapters.discord import run
 
-    return run(settings)
+    return run(settings, live)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -82,7 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer one question, or a file of them")
     ask.add_argument("question", nargs="*", help="the question, e.g. who plays Doña Chayo?")
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
-    ask.add_argument("--batch", metavar="FILE", help="one question a line (- for stdin); JSON lines")
+    ask.add_argument(
+        "--batch", metavar="FILE", help="one question a line (- for stdin); JSON lines"
+    )
     ask.add_argument("--lang", choices=[lang.value for lang in Language], help="reply language")
     kb = commands.add_parser("kb", help="knowledge tools for moderators")
     kb_commands = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True)
@@ -138,7 +142,10 @@ def _ask(live: LiveKnowledge, args: argparse.Namespace) -> int:
         return EXIT_OK
     question = " ".join(args.question)
     if not question.strip():
-        print("somos-bot ask: give a question, e.g. somos-bot ask \"who plays Benjamín?\"", file=sys.stderr)
+        print(
+            'somos-bot ask: give a question, e.g. somos-bot ask "who plays Benjamín?"',
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     answer = live.engine.ask(question, language)
     print(render_json(answer) if args.json else render_text(answer))

@@ -10,7 +10,7 @@ import pytest
 import yarl
 from discord import app_commands
 
-from bot.adapters.discord import client as client_module
+from bot.adapters.discord import runner
 from bot.adapters.discord.client import (
     ShardedSomosBot,
     SomosBot,
@@ -127,8 +127,8 @@ def test_run_reports_a_bad_token(
     monkeypatch.setattr(discord.utils, "setup_logging", lambda **kwargs: None)
     settings = make_settings(tmp_path, knowledge_dir, discord_token="bad")  # noqa: S106
     with caplog.at_level(logging.ERROR):
-        assert client_module.run(settings) == 1
-        assert client_module.sync(settings, None) == 1
+        assert runner.run(settings) == 1
+        assert runner.sync(settings, None) == 1
     assert "refused the token" in caplog.text
 
 
@@ -145,7 +145,7 @@ def test_run_reports_a_refused_privileged_intent(
     monkeypatch.setattr(discord.utils, "setup_logging", lambda **kwargs: None)
     settings = make_settings(tmp_path, knowledge_dir, discord_token="t", message_content=True)  # noqa: S106
     with caplog.at_level(logging.ERROR):
-        assert client_module.run(settings) == 1
+        assert runner.run(settings) == 1
     assert "message-content intent" in caplog.text
 
 
@@ -153,9 +153,9 @@ def test_run_without_token_or_with_invalid_knowledge(
     tmp_path: Path, knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(discord.utils, "setup_logging", lambda **kwargs: None)
-    assert client_module.run(make_settings(tmp_path, knowledge_dir)) == 2
+    assert runner.run(make_settings(tmp_path, knowledge_dir)) == 2
     (knowledge_dir / "cast.yaml").write_text("cast: [oops\n", encoding="utf-8")
-    assert client_module.run(make_settings(tmp_path, knowledge_dir, discord_token="t"))  # noqa: S106 == 1
+    assert runner.run(make_settings(tmp_path, knowledge_dir, discord_token="t")) == 1  # noqa: S106
 
 
 async def test_an_unparseable_event_is_dropped_not_fatal(

@@ -8,14 +8,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from bot.adapters.discord.client import run, sync
+    from bot.adapters.discord.runner import run, sync
 
 __all__ = ["run", "sync"]
 
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from bot.adapters.discord import client
+        from bot.adapters.discord import runner
 
-        return getattr(client, name)
+        return getattr(runner, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,7 +1,8 @@
-"""The Discord client: intents, endpoints, start-up, and the `run`/`sync` entry points of the CLI.
+"""The Discord client: intents, endpoints, the bot class and what it does at start-up.
 
 Start-up never syncs commands globally (Discord rate-limits command creation); it syncs to
-DEV_GUILD_ID only when that is set, for development. `somos-bot sync` does the real sync on demand.
+DEV_GUILD_ID only when that is set, for development. `somos-bot sync` does the real sync on demand
+(see `runner.py`, which also runs the bot as a process).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import signal
 from collections.abc import Callable
 from typing import Any
 
@@ -155,104 +155,3 @@ def _survive_unparseable_events(parsers: dict[str, Callable[[Any], None]]) -> No
 def _log_watcher_end(task: asyncio.Task[None]) -> None:
     if not task.cancelled() and task.exception() is not None:
         log.error("The knowledge watcher stopped", exc_info=task.exception())
-
-
-async def serve_until_signal(bot: SomosBot, token: str) -> None:
-    """Run `bot` until it stops or SIGINT/SIGTERM arrives, then close it cleanly."""
-    loop = asyncio.get_running_loop()
-    stop = asyncio.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):  # Windows
-            loop.add_signal_handler(sig, stop.set)
-    async with bot:
-        runner = asyncio.create_task(bot.start(token))
-        stopper = asyncio.create_task(stop.wait())
-        await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
-        stopper.cancel()
-        if not runner.done():
-            log.info("Shutting down")
-            await bot.close()
-        await runner
-
-
-def _setup_logging(settings: Settings) -> None:
-    """discord.py's coloured logging, unless the CLI already set up logging.
-
-    Two root handlers would print every line twice.
-    """
-    if not logging.getLogger().handlers:
-        discord.utils.setup_logging(level=logging.getLevelName(settings.log_level))
-
-
-def _load(settings: Settings) -> tuple[str, KnowledgeLike] | int:
-    """The token and the loaded knowledge, or the exit code after saying what is wrong."""
-    from bot.core.knowledge import LoadFailed
-    from bot.core.live import LiveKnowledge
-
-    if settings.discord_token is None:
-        log.error("DISCORD_TOKEN is not set")
-        return 2
-    try:
-        knowledge = LiveKnowledge(settings.knowledge_dir)
-    except LoadFailed as failure:
-        log.error("The knowledge in %s is invalid:\n%s", settings.knowledge_dir, failure)
-        return 1
-    return settings.discord_token.get_secret_value(), knowledge
-
-
-def run(settings: Settings) -> int:
-    """`somos-bot` with a token: answer on Discord until stopped; returns the exit code."""
-    _setup_logging(settings)
-    loaded = _load(settings)
-    if isinstance(loaded, int):
-        return loaded
-    token, knowledge = loaded
-    restore = set_endpoints(settings.discord_api_base, settings.discord_gateway_url)
-    bot = create_bot(settings, knowledge, Storage(settings.database_path))
-    try:
-        asyncio.run(serve_until_signal(bot, token))
-    except discord.LoginFailure:
-        log.error("Discord refused the token: check DISCORD_TOKEN (Bot page → Reset Token).")
-        return 1
-    except discord.PrivilegedIntentsRequired:
-        log.error(
-            "Discord refused the message-content intent: enable it on the Bot page of the "
-            "developer portal, or unset MESSAGE_CONTENT (mention answers work without it)."
-        )
-        return 1
-    finally:
-        restore()
-    return 0
-
-
-def sync(settings: Settings, guild_id: int | None) -> int:
-    """`somos-bot sync [--guild ID]`: publish the slash commands globally or to one guild."""
-    _setup_logging(settings)
-    loaded = _load(settings)
-    if isinstance(loaded, int):
-        return loaded
-    token, knowledge = loaded
-    restore = set_endpoints(settings.discord_api_base, settings.discord_gateway_url)
-    bot = create_bot(settings, knowledge, Storage(settings.database_path), serve=False)
-    try:
-        count = asyncio.run(_sync(bot, token, guild_id))
-    except discord.LoginFailure:
-        log.error("Discord refused the token: check DISCORD_TOKEN.")
-        return 1
-    except discord.HTTPException as error:
-        log.error("Syncing failed: %s", error)
-        return 1
-    finally:
-        restore()
-    where = f"guild {guild_id}" if guild_id else "all guilds (may take up to an hour to appear)"
-    log.info("Synced %d commands to %s", count, where)
-    return 0
-
-
-async def _sync(bot: SomosBot, token: str, guild_id: int | None) -> int:
-    async with bot:
-        await bot.login(token)  # REST only: syncing needs no gateway connection
-        guild = discord.Object(guild_id) if guild_id else None
-        if guild is not None:
-            bot.tree.copy_global_to(guild=guild)
-        return len(await bot.tree.sync(guild=guild))
