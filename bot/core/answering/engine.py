@@ -92,6 +92,8 @@ class Engine:
             for keyword in claim.keywords:
                 hit = _KeywordHit(_SECTION_TOPIC[str(loc[0])], owner, claim)
                 self._keywords.setdefault(fold(keyword), []).append(hit)
+        self._keyword_rank = {keyword: rank for rank, keyword in enumerate(self._keywords)}
+        self._longest_keyword = max((len(k.split()) for k in self._keywords), default=0)
         self._terms = sorted(
             {w for cues in CUES.values() for c in cues for w in c.split()}
             | {w for k in self._keywords for w in k.split()}
@@ -278,7 +280,20 @@ class Engine:
         return [w for w in leftover.split() if len(w) > 2 and w not in names]
 
     def _keyword_hits(self, folded: str) -> dict[str, list[_KeywordHit]]:
-        return {k: self._keywords[k] for k in phrase_hits(folded, self._keywords)}
+        """The keywords the question uses, in `phrase_hits` order (longest first).
+
+        The question's word runs are looked up, rather than every keyword searched for in the
+        question, so the cost follows the question and not the size of the knowledge.
+        """
+        words = folded.split()
+        found = {
+            phrase
+            for size in range(1, min(len(words), self._longest_keyword) + 1)
+            for start in range(len(words) - size + 1)
+            if (phrase := " ".join(words[start : start + size])) in self._keywords
+        }
+        ordered = sorted(found, key=lambda k: (-len(k), self._keyword_rank[k]))
+        return {k: self._keywords[k] for k in ordered}
 
     # ------------------------------------------------------------------------- entity answers
 
