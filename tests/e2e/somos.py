@@ -1,6 +1,6 @@
 """The real somos-bot, started in-process the way `somos-bot` starts it, against the fake Discord.
 
-Same path as `bot.adapters.discord.client.run`: `Settings` with DISCORD_API_BASE and
+Same path as `bot.adapters.discord.runner.run`: `Settings` with DISCORD_API_BASE and
 DISCORD_GATEWAY_URL, `set_endpoints`, `create_bot` over `LiveKnowledge` and `Storage`, then
 `bot.start(token)` inside `async with bot`. Only the signal handling of `serve_until_signal` is
 left out (the subprocess scenario covers it).

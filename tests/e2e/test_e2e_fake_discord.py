@@ -194,7 +194,7 @@ async def test_a_refused_resume_gets_invalid_session(fake_discord: FakeDiscord) 
     bot = plain_bot()
     with fake_discord.patch_client():
         async with running(bot, fake_discord) as task:
-            fake_discord.gateway.fail_next_resume = True
+            fake_discord.gateway.refuse_next("resume")
             await fake_discord.gateway.drop()
             await fake_discord.wait_until(
                 lambda: fake_discord.gateway.invalid_session_count, 5, "INVALID_SESSION"

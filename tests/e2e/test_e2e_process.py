@@ -83,9 +83,10 @@ async def start_bot(tmp_path: Path) -> AsyncIterator[object]:
     """A factory starting `somos-bot` in `tmp_path` (so no `.env` is read); kills leftovers."""
     started: list[BotProcess] = []
 
-    async def start(env: dict[str, str]) -> BotProcess:
+    async def start(env: dict[str, str], *args: str) -> BotProcess:
         process = await asyncio.create_subprocess_exec(
             somos_bot_command(),
+            *args,
             env=env,
             cwd=tmp_path,
             stdout=asyncio.subprocess.PIPE,
@@ -189,3 +190,32 @@ async def test_each_log_line_is_printed_once(
     await asyncio.wait_for(bot.reader, 5)  # type: ignore[arg-type]
     refused = [line for line in bot.lines if "Discord refused the token" in line]
     assert len(refused) == 1, "\n".join(refused)
+
+
+async def test_sharding_required_exits_with_advice(
+    fake_discord: FakeDiscord, tmp_path: Path, start_bot: object
+) -> None:
+    """Past 2,500 guilds Discord closes an unsharded IDENTIFY with 4011: say to set SHARD_COUNT."""
+    fake_discord.gateway.refuse_next("identify", 4011)
+    bot: BotProcess = await start_bot(operator_env(fake_discord, tmp_path))  # type: ignore[operator]
+    code = await asyncio.wait_for(bot.process.wait(), 20)
+    await asyncio.wait_for(bot.reader, 5)  # type: ignore[arg-type]
+    assert code == 1, bot.output
+    assert "SHARD_COUNT" in bot.output, bot.output
+    assert "Traceback" not in bot.output, bot.output
+
+
+@pytest.mark.parametrize("guild", [False, True], ids=["global", "guild"])
+async def test_somos_bot_sync_publishes_the_commands(
+    fake_discord: FakeDiscord, tmp_path: Path, start_bot: object, guild: bool
+) -> None:
+    """`somos-bot sync [--guild ID]`: REST only, no gateway; a 429 on the way is waited out."""
+    fake_discord.faults.rate_limit("sync_guild" if guild else "sync_global", retry_after=0.2)
+    env = operator_env(fake_discord, tmp_path)
+    args = ["sync", "--guild", str(fake_discord.guild.id)] if guild else ["sync"]
+    bot: BotProcess = await start_bot(env, *args)  # type: ignore[operator]
+    assert await asyncio.wait_for(bot.process.wait(), 20) == 0, bot.output
+    scope = fake_discord.guild.id if guild else None
+    assert {c["name"] for c in fake_discord.commands[scope]} >= {"cast", "ask", "kb"}
+    assert [r.status for r in fake_discord.requests if r.method == "PUT"] == [429, 200]
+    assert not fake_discord.gateway.connections, "syncing needs no gateway connection"

@@ -14,7 +14,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from aiohttp import WSMsgType, web
 
@@ -119,7 +119,22 @@ class GatewayConnection:
         else:
             self.gateway.protocol_errors.append(f"unexpected opcode {op} from the client")
 
+    async def refused(self, op: int) -> bool:
+        """Answer a queued refusal of this IDENTIFY/RESUME, if there is one."""
+        queue = self.gateway.refusals[op]
+        if not queue:
+            return False
+        code = queue.pop(0)
+        if code is None:
+            self.gateway.invalid_session_count += 1
+            await self.send({"op": INVALID_SESSION, "d": False})
+        else:
+            await self.ws.close(code=code, message=b"refused by the test")
+        return True
+
     async def identify(self, data: dict[str, Any]) -> None:
+        if await self.refused(IDENTIFY):
+            return
         if data.get("token") != self.gateway.token:
             await self.ws.close(code=AUTHENTICATION_FAILED, message=b"Authentication failed.")
             return
@@ -141,13 +156,10 @@ class GatewayConnection:
                 await self.send(session.next_dispatch("GUILD_CREATE", guild))
 
     async def resume(self, data: dict[str, Any]) -> None:
+        if await self.refused(RESUME):
+            return
         session = self.gateway.sessions.get(str(data.get("session_id")))
-        if (
-            self.gateway.fail_next_resume
-            or session is None
-            or data.get("token") != self.gateway.token
-        ):
-            self.gateway.fail_next_resume = False
+        if session is None or data.get("token") != self.gateway.token:
             self.gateway.invalid_session_count += 1
             await self.send({"op": INVALID_SESSION, "d": False})
             return
@@ -199,7 +211,7 @@ class Gateway:
         self.resume_count = 0
         self.invalid_session_count = 0
         self.ack_heartbeats = True
-        self.fail_next_resume = False
+        self.refusals: dict[int, list[int | None]] = {IDENTIFY: [], RESUME: []}
 
     def record(self, direction: str, payload: dict[str, Any], connection: int) -> None:
         self.frames.append(Frame(time.monotonic(), direction, payload, connection))
@@ -255,6 +267,11 @@ class Gateway:
             await session.connection.send(frame)
 
     # Faults ---------------------------------------------------------------------------------
+
+    def refuse_next(self, op: Literal["identify", "resume"], close_code: int | None = None) -> None:
+        """Answer the next IDENTIFY or RESUME by closing with `close_code` (e.g. 4011 Sharding
+        required, 4004 Authentication failed) or, when None, with INVALID_SESSION."""
+        self.refusals[IDENTIFY if op == "identify" else RESUME].append(close_code)
 
     async def drop(self) -> None:
         """Cut the TCP connection without a close frame: the client sees 1006."""
