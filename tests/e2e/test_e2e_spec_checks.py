@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import aiohttp
 import pytest
 from fakediscord import FakeDiscord, OpenAPISpec
 from fakediscord.rest import RestApi
@@ -101,3 +102,33 @@ def test_command_sync_checks_names_and_descriptions(openapi_spec: OpenAPISpec) -
     assert any(r.startswith("$[0].description: must be 1-100") for r in reasons)
     assert any(r.startswith("$[0].options[0].name: 'a b'") for r in reasons)
     assert not any(r.startswith("$[1]") for r in reasons)
+
+
+async def test_raw_requests_that_break_the_rules(fake_discord: FakeDiscord) -> None:
+    """Requests by hand: a bad User-Agent, a form body, an unknown route, a wrong token."""
+    api = fake_discord.api_base
+    good = {"Authorization": f"Bot {fake_discord.token}", "User-Agent": "DiscordBot (x, 1)"}
+    async with aiohttp.ClientSession() as session:
+        async with session.get(f"{api}/users/@me", headers=good) as response:
+            assert response.status == 200
+            assert response.headers["Content-Type"] == "application/json"
+        bad_agent = {**good, "User-Agent": "curl/8"}
+        async with session.get(f"{api}/users/@me", headers=bad_agent) as response:
+            assert response.status == 400
+        channel = fake_discord.guild.channel.id
+        async with session.post(
+            f"{api}/channels/{channel}/messages",
+            data="content=hi",
+            headers={**good, "Content-Type": "application/x-www-form-urlencoded"},
+        ) as response:
+            assert response.status == 400
+        async with session.get(f"{api}/guilds/1/bans", headers=good) as response:
+            assert response.status == 404
+        async with session.get(
+            f"{api}/users/@me", headers={**good, "Authorization": "Bot nope"}
+        ) as response:
+            assert response.status == 401
+    reasons = [v.reason for v in fake_discord.take_violations()]
+    assert "User-Agent 'curl/8' is not DiscordBot (…)" in reasons
+    assert "a body sent as 'application/x-www-form-urlencoded'" in reasons
+    assert "a route the fake Discord does not implement" in reasons

@@ -219,6 +219,7 @@ class RestApi:
     async def handle(self, request: web.Request) -> web.Response:
         """The catch-all aiohttp handler for `/api/v10/…`."""
         path = request.path[len(API_PREFIX) :] or "/"
+        header_wrongs = header_problems(request)  # before the body is read
         body = await _read_body(request)
         spec = self.fake.spec
         template = self.match(request.method, path)
@@ -234,6 +235,8 @@ class RestApi:
             body=body,
         )
         self.fake.requests.append(record)
+        for reason in header_wrongs:
+            self.fake.violation(record, reason)
         if spec is not None and request.method in ("POST", "PUT", "PATCH"):
             for reason in spec.validate(request.method, path, body):
                 self.fake.violation(record, reason)
@@ -513,6 +516,21 @@ class RestApi:
 
     async def typing(self, record: RecordedRequest, params: dict[str, str]) -> web.Response:
         return web.Response(status=204)
+
+
+def header_problems(request: web.Request) -> list[str]:
+    """Headers Discord insists on: a `DiscordBot (url, version)` User-Agent on a bot's
+    authenticated request (interaction and webhook calls carry none), JSON or multipart bodies."""
+    problems = []
+    authenticated = "Authorization" in request.headers
+    if authenticated and not request.headers.get("User-Agent", "").startswith("DiscordBot ("):
+        problems.append(f"User-Agent {request.headers.get('User-Agent')!r} is not DiscordBot (…)")
+    if request.can_read_body and request.content_type not in (
+        "application/json",
+        "multipart/form-data",
+    ):
+        problems.append(f"a body sent as {request.content_type!r}")
+    return problems
 
 
 async def _read_body(request: web.Request) -> Any:
