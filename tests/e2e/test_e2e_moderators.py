@@ -68,6 +68,10 @@ async def test_gaps_and_reports_list_what_fans_left(
                 "ask", {"question": question}, user=fake_discord.new_member()
             )
         ).reply()
+    # The gap is recorded after the answer is sent: wait for the second one to be stored.
+    await fake_discord.wait_until(
+        lambda: [g for g in somos.storage.top_gaps() if g.count == 2], 5, "two recorded gaps"
+    )
     gaps = await (await fake_discord.command("kb gaps", moderator=True)).reply()
     assert "2×" in gaps["content"] and "the dog" in gaps["content"]
     assert "@everyone" not in gaps["content"] and "**the dog**" not in gaps["content"]

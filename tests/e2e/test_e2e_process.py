@@ -124,11 +124,12 @@ async def test_somos_bot_command_logs_in_syncs_answers_and_stops_on_sigterm(
     assert "Doña Chayo" in reply["embeds"][0]["title"]
     question = await fake_discord.mention("what is the name of the dog?")
     assert (await fake_discord.channel_reply(question))["embeds"]
+    database = Storage(tmp_path / "somos.sqlite3")  # DATABASE_PATH: unanswered questions go there
+    [gap] = await fake_discord.wait_until(database.top_gaps, 5, "the gap to be recorded")
+    assert "dog" in gap.example
 
     assert await bot.stop() == 0, bot.output
     assert "Traceback" not in bot.output, bot.output
-    [gap] = Storage(tmp_path / "somos.sqlite3").top_gaps()
-    assert "dog" in gap.example, "DATABASE_PATH is where unanswered questions go"
 
 
 async def test_somos_bot_command_survives_an_unparseable_event(
