@@ -97,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="measure question understanding")
     evaluate.add_argument("file", nargs="?", help="evaluation set (default: the shipped one)")
     evaluate.add_argument("--json", action="store_true", help="print the report as JSON")
+    evaluate.add_argument("--split", choices=["tune", "heldout", "all"], default="all")
     return parser
 
 

@@ -1,4 +1,8 @@
-"""`somos-bot eval [FILE] [--json]`: the bot and both baselines on the evaluation set.
+"""`somos-bot eval [FILE] [--split tune|heldout|all] [--json]`: the bot and both baselines.
+
+Without FILE the set is the shipped pair, `eval/questions.yaml` (tune) and `eval/heldout.yaml`
+(held-out, once it exists); a FILE holds questions of either split. `--split` keeps one split:
+tune with `--split tune`, which never reads the held-out file.
 
 Exit status: 0 when the run is at or above the recorded figures, 1 when it has regressed (or
 the set or the knowledge has errors), so a script or CI can gate on it.
@@ -9,12 +13,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from bot.core.answering.engine import Engine
 from bot.core.knowledge.loader import LoadFailed, load_knowledge
 from bot.evaluation.baselines import Answerer, all_answerers
-from bot.evaluation.dataset import DEFAULT_FILE, DatasetError, EvalSet, load_eval_set
+from bot.evaluation.dataset import (
+    DEFAULT_FILE,
+    SHIPPED_FILES,
+    DatasetError,
+    EvalSet,
+    Split,
+    load_eval_set,
+    load_shipped_set,
+)
 from bot.evaluation.report import Recorded, Report, Run
 from bot.evaluation.scoring import score
 from bot.settings import Settings
@@ -23,6 +36,13 @@ EXIT_OK, EXIT_FAILED = 0, 1
 
 RECORD_NAME = "baseline.json"
 """The record of accepted figures lives beside the set it was measured on."""
+
+SPLITS: dict[str, tuple[Split, ...]] = {
+    "tune": (Split.TUNE,),
+    "heldout": (Split.HELDOUT,),
+    "all": tuple(Split),
+}
+"""The values of `--split` and the splits each keeps."""
 
 
 def evaluate(
@@ -39,23 +59,33 @@ def evaluate(
     return Report(file, eval_set, runs, recorded)
 
 
-def evaluate_file(knowledge_dir: Path, path: Path = DEFAULT_FILE) -> Report:
-    """Load the knowledge and the set, and evaluate the bot and the baselines."""
+def evaluate_file(
+    knowledge_dir: Path, path: Path | None = None, splits: Sequence[Split] = tuple(Split)
+) -> Report:
+    """Load the knowledge and the set (`path`, or the shipped pair), and evaluate every answerer.
+
+    Raises `DatasetError` when the set has errors or no question of `splits`.
+    """
+    if path is None:
+        eval_set: EvalSet | None = load_shipped_set(splits)
+        shipped = [p for s, p in SHIPPED_FILES.items() if s in splits and p.is_file()]
+        file = " + ".join(_display(p) for p in shipped)
+        record = DEFAULT_FILE.with_name(RECORD_NAME)
+    else:
+        eval_set = load_eval_set(path).only(splits)
+        file, record = _display(path), path.with_name(RECORD_NAME)
+    if eval_set is None:
+        names = " or ".join(s.value for s in splits)
+        raise DatasetError(path or DEFAULT_FILE, [f"0: has no {names} questions"])
     engine = Engine(load_knowledge(knowledge_dir))
-    eval_set = load_eval_set(path)
-    return evaluate(
-        eval_set,
-        all_answerers(engine),
-        file=_display(path),
-        recorded=Recorded.read(path.with_name(RECORD_NAME)),
-    )
+    return evaluate(eval_set, all_answerers(engine), file=file, recorded=Recorded.read(record))
 
 
 def run_eval(settings: Settings, args: argparse.Namespace) -> int:
     """The `eval` subcommand."""
-    path = Path(args.file) if args.file else DEFAULT_FILE
+    path = Path(args.file) if args.file else None
     try:
-        report = evaluate_file(settings.knowledge_dir, path)
+        report = evaluate_file(settings.knowledge_dir, path, SPLITS[args.split])
     except DatasetError as error:
         print(f"somos-bot eval: the evaluation set has errors:\n{error}", file=sys.stderr)
         return EXIT_FAILED

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
@@ -31,7 +31,10 @@ from bot.core.answering.answer import Language, Topic
 from bot.core.text import fold
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "eval" / "questions.yaml"
-"""The shipped set, at the repository's `eval/questions.yaml`."""
+"""The shipped tuning set, at the repository's `eval/questions.yaml`."""
+
+HELDOUT_FILE = DEFAULT_FILE.with_name("heldout.yaml")
+"""The shipped held-out set, `eval/heldout.yaml`: written blind and frozen; never tuned on."""
 
 OUT_OF_SCOPE = "out of scope"
 """The pseudo-topic under which declined questions are reported."""
@@ -42,6 +45,10 @@ class Split(StrEnum):
 
     TUNE = "tune"
     HELDOUT = "heldout"
+
+
+SHIPPED_FILES = {Split.TUNE: DEFAULT_FILE, Split.HELDOUT: HELDOUT_FILE}
+"""Where each split of the shipped set lives: one file a split."""
 
 
 class Category(StrEnum):
@@ -134,9 +141,24 @@ class EvalSet(BaseModel):
     def split(self, split: Split) -> list[Question]:
         return [q for q in self.questions if q.split is split]
 
-    def fingerprint(self, split: Split) -> str:
-        """A hash of one half, so a silent edit of the frozen held-out half is noticed."""
+    def only(self, splits: Collection[Split]) -> EvalSet | None:
+        """The questions of `splits` alone (`somos-bot eval --split tune`), or None if none."""
+        kept = [q for q in self.questions if q.split in splits]
+        return EvalSet(questions=kept) if kept else None
+
+    def shared_with_tune(self) -> list[Question]:
+        """Held-out questions that are, once folded, also tuning questions."""
+        tune = {fold(q.question) for q in self.split(Split.TUNE)}
+        return [q for q in self.split(Split.HELDOUT) if fold(q.question) in tune]
+
+    def fingerprint(self, split: Split) -> str | None:
+        """A hash of one split, so a silent edit of the frozen held-out set is noticed.
+
+        None when the set has no question of that split.
+        """
         rows = [q.model_dump(mode="json") for q in self.split(split)]
+        if not rows:
+            return None
         return hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -174,9 +196,42 @@ _Loader.yaml_implicit_resolvers = {
 _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
 
 
-def load_eval_set(path: Path | str = DEFAULT_FILE) -> EvalSet:
-    """Read and validate the set; raise `DatasetError` listing every problem at once."""
-    path = Path(path)
+def load_shipped_set(splits: Collection[Split] = tuple(Split)) -> EvalSet:
+    """The shipped set: `eval/questions.yaml` (tune) and `eval/heldout.yaml` (held-out).
+
+    The held-out file is read only when `splits` asks for it, and is left out of the default
+    (every split) while it does not exist yet; asked for alone, its absence is an error.
+    """
+    files = [
+        (path, split)
+        for split, path in SHIPPED_FILES.items()
+        if split in splits and (path.is_file() or set(splits) == {split})
+    ]
+    return load_eval_sets(files)
+
+
+def load_eval_sets(files: Sequence[tuple[Path, Split | None]]) -> EvalSet:
+    """Several files as one set, each holding one split (or, with `None`, any).
+
+    Ids and questions must be unique within a file; across files they may repeat (a report
+    names each question's split). A held-out question that is also a tuning question is
+    counted by `EvalSet.shared_with_tune` and shown by the report, not refused: the held-out
+    set is frozen, and its figure is read knowing the overlap.
+    """
+    return EvalSet(questions=[q for path, split in files for q in _load(path, split)[0].questions])
+
+
+def load_eval_set(path: Path | str = DEFAULT_FILE, split: Split | None = None) -> EvalSet:
+    """Read and validate one file; raise `DatasetError` listing every problem at once.
+
+    With `split`, the file holds that split alone: a question may leave `split:` out, and one
+    that names another split is an error.
+    """
+    return _load(Path(path), split)[0]
+
+
+def _load(path: Path, split: Split | None) -> tuple[EvalSet, list[int]]:
+    """The validated set of one file and the line each question starts on."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -194,6 +249,11 @@ def load_eval_set(path: Path | str = DEFAULT_FILE) -> EvalSet:
         raise DatasetError(path, ["1: the file must be a mapping with a `questions:` list"])
     lines = _question_lines(node)
     problems: list[str] = []
+    if split is not None and isinstance(data["questions"], list):
+        data["questions"] = [
+            {"split": split.value, **raw} if isinstance(raw, dict) else raw
+            for raw in data["questions"]
+        ]
     try:
         eval_set = EvalSet.model_validate(data)
     except ValidationError as exc:
@@ -212,9 +272,16 @@ def load_eval_set(path: Path | str = DEFAULT_FILE) -> EvalSet:
             problems.append(f"{line}: {name}: {field}: {message}" if name else f"{line}: {message}")
         raise DatasetError(path, problems) from None
     problems += _duplicates(eval_set.questions, lines)
+    if split is not None:
+        problems += [
+            f"{lines[n] if n < len(lines) else 0}: {q.id}: split: must be {split.value!r} "
+            f"in this file, which holds the {split.value} set"
+            for n, q in enumerate(eval_set.questions)
+            if q.split is not split
+        ]
     if problems:
         raise DatasetError(path, problems)
-    return eval_set
+    return eval_set, lines
 
 
 def _question_lines(node: yaml.Node | None) -> list[int]:

@@ -130,10 +130,15 @@ class Goal:
 
 @dataclass(frozen=True)
 class Recorded:
-    """The last accepted figures, from `eval/baseline.json`."""
+    """The last accepted figures, from `eval/baseline.json`.
 
-    heldout_fingerprint: str
+    `heldout_fingerprint` is None while no held-out set has been recorded. `accuracy` and
+    `by_topic` have an entry for each split that has been recorded.
+    """
+
+    heldout_fingerprint: str | None
     accuracy: dict[str, float]
+    by_topic: dict[str, dict[str, float]]
     raw: dict[str, Any]
 
     @classmethod
@@ -141,7 +146,13 @@ class Recorded:
         if not path.is_file():
             return None
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return cls(raw["heldout_fingerprint"], dict(raw["bot"]["accuracy"]), raw)
+        bot = raw["bot"]
+        return cls(
+            raw.get("heldout_fingerprint"),
+            dict(bot["accuracy"]),
+            {split: dict(topics) for split, topics in bot.get("by_topic", {}).items()},
+            raw,
+        )
 
 
 @dataclass(frozen=True)
@@ -157,39 +168,64 @@ class Report:
     def bot(self) -> Run:
         return self.runs[0]
 
+    @property
+    def splits(self) -> list[Split]:
+        """The splits this run has questions of."""
+        return [s for s in Split if self.eval_set.split(s)]
+
     def goals(self) -> list[Goal]:
-        heldout = self.bot.figures(Split.HELDOUT)
         everything = self.bot.figures()
-        weak = {
-            group: figures.accuracy
-            for group, figures in self.bot.by_group(Split.HELDOUT).items()
-            if group != OUT_OF_SCOPE and figures.accuracy < GOAL_TOPIC_ACCURACY
-        }
-        goals = [
-            Goal(
-                f"held-out accuracy ≥ {GOAL_ACCURACY:.0%}",
-                heldout.accuracy >= GOAL_ACCURACY,
-                _pct(heldout.accuracy),
-            ),
-            Goal(
-                f"every held-out topic ≥ {GOAL_TOPIC_ACCURACY:.0%}",
-                not weak,
-                ", ".join(f"{g} {_pct(a)}" for g, a in weak.items()) or "all met",
-            ),
+        goals = []
+        if Split.HELDOUT in self.splits:
+            heldout = self.bot.figures(Split.HELDOUT)
+            weak = {
+                group: figures.accuracy
+                for group, figures in self.topic_figures(Split.HELDOUT).items()
+                if group != OUT_OF_SCOPE and figures.accuracy < GOAL_TOPIC_ACCURACY
+            }
+            goals += [
+                Goal(
+                    f"held-out accuracy ≥ {GOAL_ACCURACY:.0%}",
+                    heldout.accuracy >= GOAL_ACCURACY,
+                    _pct(heldout.accuracy),
+                ),
+                Goal(
+                    f"every held-out topic ≥ {GOAL_TOPIC_ACCURACY:.0%}",
+                    not weak,
+                    ", ".join(f"{g} {_pct(a)}" for g, a in weak.items()) or "all met",
+                ),
+            ]
+        goals.append(
             Goal(
                 "no confidently wrong answer to an out-of-scope question",
                 everything.confidently_wrong_out_of_scope == 0,
                 f"{everything.confidently_wrong_out_of_scope} of {everything.out_of_scope}",
-            ),
-        ]
+            )
+        )
         goals.extend(self.regressions())
         return goals
 
+    def topic_figures(self, split: Split) -> dict[str, Figures]:
+        """The bot's figures by topic on one split, for the topics that split has."""
+        return {g: f for g, f in self.bot.by_group(split).items() if f.questions}
+
+    def record_applies(self) -> bool:
+        """The record is for this set: same held-out questions, or none in this run."""
+        if self.recorded is None:
+            return False
+        return Split.HELDOUT not in self.splits or (
+            self.recorded.heldout_fingerprint == self.eval_set.fingerprint(Split.HELDOUT)
+        )
+
     def regressions(self) -> list[Goal]:
-        """One goal a split: not below the recorded accuracy (when the record applies)."""
+        """One goal a split of this run: not below the recorded accuracy (when the record applies).
+
+        The held-out figure is compared only with a record of the same held-out questions; a
+        run of the tuning set alone (`--split tune`) is compared with the tuning record.
+        """
         if self.recorded is None:
             return [Goal("not below the recorded figures", True, "no record yet")]
-        if self.recorded.heldout_fingerprint != self.eval_set.fingerprint(Split.HELDOUT):
+        if not self.record_applies():
             return [Goal("not below the recorded figures", True, "record is for another set")]
         return [
             Goal(
@@ -198,7 +234,7 @@ class Report:
                 f"{_pct(self.bot.figures(split).accuracy)} vs recorded "
                 f"{_pct(self.recorded.accuracy[split.value])}",
             )
-            for split in Split
+            for split in self.splits
             if split.value in self.recorded.accuracy
         ]
 
@@ -206,21 +242,35 @@ class Report:
         return any(not goal.met for goal in self.regressions())
 
     def record(self) -> dict[str, Any]:
-        """The figures to write to `eval/baseline.json` when a change is accepted."""
+        """The figures to write to `eval/baseline.json` when a change is accepted.
+
+        Only the splits of this run are (re)recorded; the record of a split the run left out
+        (`--split tune`) is kept as it was, so tuning never rewrites the held-out record.
+        """
+        previous = self.recorded.raw if self.recorded is not None else {}
+        bot = previous.get("bot", {})
+        accuracy = dict(bot.get("accuracy", {}))
+        by_topic = dict(bot.get("by_topic", {}))
+        baselines = {name: dict(figures) for name, figures in previous.get("baselines", {}).items()}
+        fingerprint = previous.get("heldout_fingerprint")
+        if Split.HELDOUT in self.splits:
+            fingerprint = self.eval_set.fingerprint(Split.HELDOUT)
+        for split in self.splits:
+            accuracy[split.value] = _floor(self.bot.figures(split).accuracy)
+            by_topic[split.value] = {
+                g: _floor(f.accuracy) for g, f in self.topic_figures(split).items()
+            }
+            for run in self.runs[1:]:
+                baselines.setdefault(run.answerer, {})[split.value] = round(
+                    run.figures(split).accuracy, 4
+                )
         return {
             "note": "Last accepted figures of `somos-bot eval`; a run below them has regressed. "
-            "Rewrite with `python -m bot.evaluation record` only after a deliberate improvement.",
-            "heldout_fingerprint": self.eval_set.fingerprint(Split.HELDOUT),
-            "bot": {
-                "accuracy": {s.value: _floor(self.bot.figures(s).accuracy) for s in Split},
-                "heldout_by_topic": {
-                    g: _floor(f.accuracy) for g, f in self.bot.by_group(Split.HELDOUT).items()
-                },
-            },
-            "baselines": {
-                run.answerer: {s.value: round(run.figures(s).accuracy, 4) for s in Split}
-                for run in self.runs[1:]
-            },
+            "Rewrite with `python -m bot.evaluation record` only after a deliberate improvement; "
+            "the held-out figures only after the one run on a new held-out set.",
+            "heldout_fingerprint": fingerprint,
+            "bot": {"accuracy": accuracy, "by_topic": by_topic},
+            "baselines": baselines,
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -232,6 +282,7 @@ class Report:
         return {
             "file": self.file,
             "questions": len(self.eval_set.questions),
+            "heldout_shared_with_tune": [q.id for q in self.eval_set.shared_with_tune()],
             "answerers": {run.answerer: _run_json(run, splits) for run in self.runs},
             "goals": [{"goal": g.name, "met": g.met, "detail": g.detail} for g in self.goals()],
             "failures": [_failure_json(o) for o in self.bot.failures()],
@@ -245,8 +296,10 @@ class Report:
             f"somos-bot eval: {self.file}",
             f"{len(questions)} questions (tune {tune}, held-out {held}); "
             f"{oos} out of scope ({oos / len(questions):.0%})",
-            "",
         ]
+        if shared := self.eval_set.shared_with_tune():
+            lines.append(f"{len(shared)} held-out questions are also tuning questions")
+        lines.append("")
         columns = [(run, split) for run in self.runs for split in Split]
         header = "".join(f"{run.answerer:>{2 * _CELL}}" for run in self.runs)
         sub = "".join(f"{'tune':>{_CELL}}{'held-out':>{_CELL}}" for _ in self.runs)
