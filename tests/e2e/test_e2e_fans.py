@@ -169,3 +169,12 @@ async def test_random_text_is_always_answered_within_limits(
         complete = await fake_discord.autocomplete("cast", "name", text)
         assert (await complete.response())["type"] == 8
     somos.assert_alive()
+
+
+async def test_commands_in_a_direct_message(fake_discord: FakeDiscord, somos: RunningSomos) -> None:
+    """Fan commands work in a DM with the bot; /kb is for servers only and says so privately."""
+    answer = await fake_discord.command("cast", {"name": "Chayo"}, direct_message=True)
+    assert "Chayo" in assert_answer(await answer.reply())["title"]
+    refused = await (await fake_discord.command("kb status", direct_message=True)).reply()
+    assert refused["flags"] & EPHEMERAL and "server" in refused["content"]
+    somos.assert_alive()

@@ -264,6 +264,28 @@ def interaction(
     return payload
 
 
+def in_direct_message(payload: dict[str, Any], user_id: int) -> dict[str, Any]:
+    """`payload` as if sent from the member's DM with the bot: `user` instead of `member`, no
+    guild, a DM channel, and the BOT_DM context."""
+    invoker = payload["member"]["user"]
+    dm_channel = {
+        "id": str(snowflake()),
+        "type": 1,
+        "recipients": [invoker],
+        "last_message_id": None,
+        "flags": 0,
+    }
+    moved = {k: v for k, v in payload.items() if k not in ("member", "guild_id", "guild")}
+    return {
+        **moved,
+        "user": invoker,
+        "channel_id": dm_channel["id"],
+        "channel": dm_channel,
+        "context": 1,
+        "authorizing_integration_owners": {"0": str(user_id)},
+    }
+
+
 def command_options(
     definition: dict[str, Any] | None, values: dict[str, Any], focused: str | None = None
 ) -> list[dict[str, Any]]:

@@ -352,9 +352,11 @@ class FakeDiscord:
         options: list[dict[str, Any]] | None = None,
         expect_ack: bool = True,
         expired: bool = False,
+        direct_message: bool = False,
     ) -> InteractionHandle:
         """A member runs the slash command `path` ("cast", "kb reload") with option `values`
-        (typed from the synced command), or exactly the raw `options` given."""
+        (typed from the synced command), or exactly the raw `options` given; in the guild's
+        channel, or with `direct_message` in their DM with the bot."""
         invoker, perms = self._invoker(moderator, permissions, user)
         payload = payloads.interaction(
             interaction_type=APPLICATION_COMMAND,
@@ -365,6 +367,9 @@ class FakeDiscord:
             permissions=perms,
             locale=locale,
         )
+        if direct_message:
+            payload = payloads.in_direct_message(payload, invoker.id)
+            payload["data"].pop("guild_id", None)
         return await self.send_interaction(payload, expect_ack=expect_ack, expired=expired)
 
     async def autocomplete(
