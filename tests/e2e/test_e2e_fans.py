@@ -176,5 +176,6 @@ async def test_commands_in_a_direct_message(fake_discord: FakeDiscord, somos: Ru
     answer = await fake_discord.command("cast", {"name": "Chayo"}, direct_message=True)
     assert "Chayo" in assert_answer(await answer.reply())["title"]
     refused = await (await fake_discord.command("kb status", direct_message=True)).reply()
-    assert refused["flags"] & EPHEMERAL and "server" in refused["content"]
+    assert refused["flags"] & EPHEMERAL and "server" in refused["content"].lower()
+    assert not refused.get("embeds"), "no status leaks into a DM"
     somos.assert_alive()
