@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from bot.core.answering.answer import Answer, Confidence, Fact, Language, Match, SourceRef, Topic
 from bot.core.answering.confidence import (
@@ -24,9 +25,11 @@ from bot.core.answering.confidence import (
 from bot.core.answering.intents import (
     CUES,
     FUNCTION_WORDS,
+    OTHER_FACT_CUES,
     SEASON2_NAMES,
     detect_language,
     phrase_hits,
+    stem,
     strip_phrases,
     topic_cues,
 )
@@ -45,8 +48,11 @@ MAX_ECHO_CHARS = 80
 PREFIX_SUGGEST_SCORE = 85.0
 """An autocomplete score this high makes a begun name ("Mer") worth a "did you mean"."""
 
-CORRECTION_SCORE = 80.0
-"""A misspelt word at least this close to a word the bot knows is read as that word."""
+CORRECTION_EDITS = ((5, 1), (8, 2))
+"""How many typing slips (a letter missed, added, changed, or two letters swapped) a word of at
+least so many letters may have and still be read as a word the bot knows. Shorter words are
+never corrected. More slips than this make another word (`called` is not `cancelled`,
+`person` is not `personaje`)."""
 
 KIND_TOPIC = {
     "cast": Topic.CAST,
@@ -109,6 +115,13 @@ class Engine:
         self._terms_by_letter: dict[str, list[str]] = {}
         for term in self._terms:
             self._terms_by_letter.setdefault(term[0], []).append(term)
+        # An inflected form is read as a known word of the same stem, cue words first, so
+        # `escribieron` asks what `escribió` asks.
+        cue_words = sorted({w for cues in CUES.values() for c in cues for w in c.split()})
+        self._stems: dict[str, str] = {}
+        for term in [*cue_words, *self._terms]:
+            if term not in FUNCTION_WORDS:  # `shows` is a subject, not the function word `show`
+                self._stems.setdefault(stem(term), term)
         self._known_words = frozenset(self._terms) | FUNCTION_WORDS
         self._vocabulary = self._known_words | prose
 
@@ -189,6 +202,11 @@ class Engine:
             return self._help(query, language, notice, empty=True)
         cues = topic_cues(folded)
         keyword_hits = self._keyword_hits(folded)
+        # "how long is episode 2": a kind of fact no claim's keyword covers is not answered with
+        # the episode's card.
+        covered = {w for keyword in keyword_hits for w in keyword.split()}
+        if any(not set(p.split()) <= covered for p in phrase_hits(folded, OTHER_FACT_CUES)):
+            return self._unknown(query, language, notice=notice, unexplained=True)
         # "Somos" names the show and, as a title, its last episode: it never picks an episode.
         show_names = {fold(name) for name in self.knowledge.show.names}
         mentions = [
@@ -256,13 +274,19 @@ class Engine:
         """Read a misspelt word as the known word it is close to: `dirrected` → `directed`."""
         words = folded.split()
         for i, word in enumerate(words):
-            if len(word) < 5 or word in self._vocabulary:
+            edits = max((n for size, n in CORRECTION_EDITS if len(word) >= size), default=0)
+            if word in self._vocabulary:
+                continue
+            if (known := self._stems.get(stem(word))) is not None:
+                words[i] = known
+                continue
+            if not edits:
                 continue
             # Fans rarely get the first letter wrong; a word that differs there is more often
             # another word ("casada" is not "basada", "estas" is not "stars").
             same_start = self._terms_by_letter.get(word[0], [])
             best = process.extractOne(
-                word, same_start, scorer=fuzz.ratio, processor=None, score_cutoff=CORRECTION_SCORE
+                word, same_start, scorer=OSA.distance, processor=None, score_cutoff=edits
             )
             if best is not None:
                 words[i] = best[0]

@@ -16,6 +16,10 @@ SEASON2_NAMES = frozenset({
     "season 2", "season two", "second season", "2nd season", "s2", "new season", "next season",
     "another season", "more seasons", "temporada 2", "segunda temporada", "nueva temporada",
     "otra temporada", "proxima temporada", "somos 2",
+    "season2", "sn 2", "szn 2", "ssn 2", "season ii", "part 2", "part two", "second part",
+    "following season", "upcoming season", "2nd temporada", "temporada2", "temp 2", "2da temporada",
+    "2a temporada", "2 temporada", "segunda parte", "parte 2", "siguiente temporada",
+    "nuevos episodios", "nuevos capitulos", "new episodes",
 })  # fmt: skip
 """Phrases that name the second season itself: a question using one is about season 2, even
 when it also says "cast", "plot" or "episodes" (`season 2 cast`, `de qué trata la temporada 2`)."""
@@ -28,16 +32,26 @@ CUES: dict[Topic, frozenset[str]] = {
         "quien hace de", "hace de", "quien interpreta", "interpreta", "interpreto", "actua",
         "actuo", "actriz", "actores", "actrices", "reparto", "elenco", "personaje", "personajes",
         "papel", "protagonista", "protagonistas", "protagoniza",
+        "acts", "acted", "acting", "actors in", "cast list", "cast members", "who is in it",
+        "whos in it", "who stars", "lead actor", "lead actress", "leads", "performer", "performers",
+        "interpretan", "interpretaba", "actuan", "actuaron", "actuo en", "salen", "sale en",
+        "quienes salen", "quien sale", "aparece", "aparecen", "appears", "appear", "plays in",
+        "papeles", "elenco completo", "reparto completo",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
         "episode list", "titles", "titulos",
+        "chapter", "chapters", "cap", "caps", "episode names", "episode titles", "titled",
+        "se titula", "se llama", "nombres de los capitulos", "nombres de los episodios",
     }),
     Topic.SEASON2: SEASON2_NAMES | frozenset({
         "renewed", "renewal", "renew", "cancelled", "canceled", "cancel", "more episodes",
         "come back", "coming back", "return", "returning", "sequel", "renovada", "renovacion",
         "renuevan", "cancelada", "cancelaron", "mas episodios", "mas capitulos", "vuelve",
         "volvera", "regresa", "regresara", "continuacion", "secuela",
+        "renovaron", "renovara", "renovado", "renovar", "cancelado", "cancelar", "continue",
+        "continued", "continues", "continuara", "seguira", "will it return", "be back",
+        "sequel season", "more of somos", "mas de somos",
     }),
     Topic.CREATORS: frozenset({
         "created", "creator", "creators", "create", "creado", "creada", "creador", "creadora",
@@ -47,6 +61,11 @@ CUES: dict[Topic, frozenset[str]] = {
         "guionistas", "showrunner", "made it", "made", "behind", "cinematography",
         "cinematographer", "fotografia", "crew", "people behind", "quien hizo", "journalist",
         "periodista", "creators and crew",
+        "who made", "made by", "created by", "directed by", "written by", "wrote it",
+        "screenplay", "screenwriter", "screenwriters", "script", "scripts", "hicieron",
+        "quienes hicieron", "crearon", "creo la serie", "escribieron", "dirigieron", "dirigida por",
+        "escrita por", "creada por", "guiones", "equipo", "director of photography", "camera",
+        "filmmaker", "filmmakers", "came up with", "come up with", "se le ocurrio",
     }),
     Topic.SHOW: frozenset({
         "about", "plot", "story", "premise", "synopsis", "based", "based on", "true story",
@@ -56,14 +75,23 @@ CUES: dict[Topic, frozenset[str]] = {
         "trata", "de que trata", "historia", "basada", "basado", "estreno", "salio",
         "donde ver", "ver", "sinopsis", "argumento", "temporadas", "miniserie", "calificacion",
         "masacre", "what is somos", "que es somos",
+        "what happens", "whats it about", "summary", "resumen", "de que va", "tratara",
+        "when did it come out", "when was it released", "cuando salio", "cuando se estreno",
+        "where can i watch", "donde la veo", "donde puedo ver", "genero", "setting",
     }),
     Topic.SOURCES: frozenset({
         "source", "sources", "fuente", "fuentes", "citations", "references", "articles",
         "where do you get", "de donde sacas", "information", "informacion",
+        "info", "your info", "your sources", "tus fuentes", "datos", "how do you know",
+        "como sabes", "where does your information come from", "de donde sale",
+        "referencias", "citas", "links", "enlaces", "bibliography", "cite", "cites", "cited",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
         "how do i use", "como te uso", "what can i ask", "que puedo preguntar",
+        "how does this work", "how do you work", "como funciona", "como funcionas",
+        "what do you do", "que haces", "what can you answer", "que sabes", "what do you know",
+        "instructions", "instrucciones", "usage", "menu", "options", "opciones",
     }),
 }
 
@@ -77,9 +105,71 @@ FUNCTION_WORDS = frozenset(
     whos whats wheres hows whens im u ur pls plz he she him her his they them their has have had
     am being bot
     esta estas estan estoy estos estas tiene tienen tuvo tenia le les ya muy pero si no o mas
-    hace hacen hacer hizo hicieron kien kienes ke""".split()
+    hace hacen hacer hizo hicieron kien kienes ke
+    gonna wanna gotta going get gets got know knows knew think thought want wants need needs say
+    says said mean means really actually maybe probably still yet ever already now soon again too
+    very much many more most all every each other another only even if or but because since
+    while until after before out up down over into off here thing things something anything
+    anyone someone somebody anybody guys hey hello yo lol omg bro dude thx thanks thank idk tbh
+    btw yeah yes yep nope not don doesn didn isn aren wasn weren won couldn wouldn shouldn haven
+    hasn could should might may must let lets see look find found come comes coming goes go went
+    called named call anyone does doing done know wondering wonder curious question ask asking
+    answer someone else way well our we
+    alguien algo alguna alguno algun todavia aun nunca siempre tambien tampoco bien mucho mucha
+    muchos muchas poco otro otra otros otras mismo misma cada todo toda todos todas nada nadie
+    porque pues entonces oye vale bueno sabes sabe saber quiero quieres puedo puedes puede pueden
+    podria habia han hemos vas vamos voy ser sido estar estado tener tengo tienes tendra sera
+    seria soy eres nos nosotros ustedes ella ellos ellas yo usted tus mis te ti favor porfa
+    porfavor xfa pq xq aqui ahi asi cosa cosas dijo dicen decir llama llamo acerca respecto
+    segun entre hasta desde sin durante haber alguien pregunta saben sabias""".split()
 )
 """Words that carry no subject of their own; everything else in a question must be understood."""
+
+OTHER_FACT_CUES = frozenset({
+    "how long", "how tall", "how old", "years old", "age", "birthday", "born", "height", "tall",
+    "real person", "real life person", "budget", "cost", "filmed", "filming", "shot in",
+    "where was it shot", "filming location", "music", "soundtrack", "song", "songs",
+    "composer", "composed", "score by", "awards", "award", "won an", "won any", "win any",
+    "emmy", "emmys", "golden globe", "runtime", "run time", "duration", "minutes", "hours long",
+    "married", "wife", "husband", "girlfriend", "boyfriend", "dating", "instagram", "twitter",
+    "tiktok", "social media", "net worth", "salary", "paid", "language", "subtitles", "dubbed",
+    "trailer", "who dies", "dies", "died", "die", "death", "ending explained",
+    "cuantos anos", "edad", "cumpleanos", "nacio", "nacimiento", "altura", "mide", "estatura",
+    "persona real", "existio", "presupuesto", "costo", "filmada", "filmaron", "grabada",
+    "grabaron", "rodaje", "rodada", "musica", "banda sonora", "cancion",
+    "canciones", "compositor", "premio", "premios", "gano", "duracion", "dura", "minutos",
+    "horas", "casado", "casada", "esposa", "esposo", "novia", "novio", "pareja", "redes sociales",
+    "sueldo", "idioma", "subtitulos", "doblaje", "doblada", "muere", "mueren",
+    "murio", "murieron", "muertos",
+    "at the end", "in the end", "how does it end", "what happened to",
+    "what happens to", "al final", "como termina", "que le pasa", "que le paso", "que les pasa",
+    "other shows", "other series", "other movies", "other films", "other roles", "been in",
+    "filmography", "otras series", "otras peliculas", "otros papeles", "ha salido en",
+})  # fmt: skip
+"""Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so: a
+length, an age, a budget, where it was filmed, its music or awards, whether someone is a real
+person. A question using one that no keyword covers is declined, even when it names an episode
+or a character (`how long is episode 2`, `is benjamin a real person`): answering with the
+entity's card would pretend to answer it. A moderator who adds such a fact with its keyword
+(`runtime`) makes the question answerable without touching code."""
+
+_INFLECTIONS = tuple(sorted(
+    """ieron aron aran eran iran ando iendo ados adas idos idas ado ada ido ida aba ara era ira
+    ing ed es os as io s o a e""".split(),
+    key=len, reverse=True,
+))  # fmt: skip
+"""Endings of inflected English and Spanish words (`escribieron`, `inspiró`, `killed`)."""
+
+MIN_STEM = 4
+"""A stem shorter than this says too little about the word (`casada` is not `casting`)."""
+
+
+def stem(word: str) -> str:
+    """The word without its inflectional ending: `escribieron` and `escribió` share `escrib`."""
+    for ending in _INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
 
 _SPANISH = frozenset(
     """quien quienes que cual cuales cuando donde como hay habra hace interpreta temporada
@@ -88,7 +178,10 @@ _SPANISH = frozenset(
     actor actriz personaje papel
     al con por para esta estas estan tiene tienen cuanto cuantos cuantas hola gracias ayuda
     fuentes comandos creadores creador dime dame hizo hicieron tendra saldra sale salio ver
-    verla vale pena nota plataforma ocurre historia real noticias""".split()
+    verla vale pena nota plataforma ocurre historia real noticias
+    volvera regresara vuelve regresa renovaron renovara cancelaron estrenara tendra sera seran
+    habra haber va vamos tus mis escribieron dirigieron hicieron crearon actuan salen sale
+    cuanto capitulos titulo nombre llama pelicula peliculas guion fotografia""".split()
 )
 _ENGLISH = frozenset(
     """who what which when where how is are was the there season seasons episode episodes plays
