@@ -29,7 +29,7 @@ async def test_logs_in_identifies_and_syncs_to_the_dev_guild(
     assert somos.bot.user is not None and somos.bot.user.id == fake_discord.bot_user.id
     synced = {c["name"]: c for c in fake_discord.commands[fake_discord.guild.id]}
     assert set(synced) == FAN_COMMANDS | {"kb"}
-    assert synced["kb"]["default_member_permissions"] == MANAGE_GUILD
+    assert synced["kb"]["default_member_permissions"] == str(MANAGE_GUILD)
     assert {o["name"] for o in synced["kb"]["options"]} == {"reload", "status", "gaps", "reports"}
     autocompleted = {
         command["name"]

@@ -6,7 +6,8 @@ import aiohttp
 import pytest
 from fakediscord import FakeDiscord, OpenAPISpec
 from fakediscord.rest import RestApi
-from fakediscord.spec import embeds_text_length, is_valid_command_name
+from fakediscord.spec import embeds_text_length, explain, is_valid_command_name, response_validator
+from somos import RunningSomos
 
 pytestmark = pytest.mark.e2e
 
@@ -132,3 +133,35 @@ async def test_raw_requests_that_break_the_rules(fake_discord: FakeDiscord) -> N
     assert "User-Agent 'curl/8' is not DiscordBot (…)" in reasons
     assert "a body sent as 'application/x-www-form-urlencoded'" in reasons
     assert "a route the fake Discord does not implement" in reasons
+
+
+async def test_the_double_answers_as_the_spec_describes(
+    fake_discord: FakeDiscord, somos: RunningSomos
+) -> None:
+    """The double's own responses, across every route a scenario uses, match the spec's
+    response schemas, so discord.py parses what it would parse from Discord."""
+    answer = await fake_discord.command("cast", {"name": "Chayo"})
+    click = await answer.click("Report a mistake")
+    await (await click.submit_modal({"somos:report:text": "typo"})).reply()
+    await (await fake_discord.autocomplete("cast", "name", "a")).response()
+    await (await fake_discord.command("kb reload", moderator=True)).reply()
+    await fake_discord.channel_reply(await fake_discord.mention("who plays Chayo?"))
+
+    checked = set()
+    for record in fake_discord.requests:
+        assert record.template is not None
+        if record.template.endswith("/callback") and record.body["type"] in (5, 6, 8, 9):
+            continue  # the spec documents resources of types 4, 7 and 12 only
+        validator = response_validator(
+            openapi_spec(fake_discord), record.template, record.method, record.status
+        )
+        assert validator is not None, (record.method, record.template, record.status)
+        problems = [p for error in validator.iter_errors(record.response) for p in explain(error)]
+        assert not problems, (record.method, record.path, problems)
+        checked.add((record.method, record.template))
+    assert len(checked) == 6, checked
+
+
+def openapi_spec(fake: FakeDiscord) -> OpenAPISpec:
+    assert fake.spec is not None
+    return fake.spec

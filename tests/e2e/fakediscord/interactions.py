@@ -56,6 +56,23 @@ class InteractionState:
     followups: list[dict[str, Any]] = field(default_factory=list)
     edits: list[dict[str, Any]] = field(default_factory=list)
     """Bodies of PATCH …/messages/@original, in order."""
+    opened_by: InteractionState | None = None
+    """For a modal submit: the interaction the modal was the answer to."""
+
+    def metadata(self) -> dict[str, Any]:
+        """`interaction_metadata` of a message sent in answer to this interaction."""
+        payload = self.payload
+        data: dict[str, Any] = {
+            "id": str(self.id),
+            "type": self.type,
+            "user": (payload.get("member") or {}).get("user") or payload.get("user"),
+            "authorizing_integration_owners": payload.get("authorizing_integration_owners", {}),
+        }
+        if self.type == MESSAGE_COMPONENT and payload.get("message"):
+            data["interacted_message_id"] = payload["message"]["id"]
+        if self.type == MODAL_SUBMIT and self.opened_by is not None:
+            data["triggering_interaction_metadata"] = self.opened_by.metadata()
+        return data
 
     @property
     def id(self) -> int:
@@ -140,4 +157,6 @@ class InteractionHandle:
             raise AssertionError(
                 f"interaction {self.id} was answered with {callback['type']}, not a modal"
             )
-        return await self.fake.submit_modal(callback["data"], values, **kwargs)
+        return await self.fake.submit_modal(
+            callback["data"], values, opened_by=self.state, **kwargs
+        )

@@ -55,6 +55,8 @@ def user(user_id: int, name: str, *, bot: bool = False) -> dict[str, Any]:
         "avatar": None,
         "bot": bot,
         "public_flags": 0,
+        "flags": 0,
+        "primary_guild": None,
     }
 
 
@@ -211,7 +213,7 @@ def message(
         "mention_roles": [],
         "attachments": [],
         "embeds": [{"type": "rich", **embed} for embed in body.get("embeds") or []],
-        "components": body.get("components") or [],
+        "components": numbered_components(body.get("components") or []),
         "pinned": False,
         "type": message_type,
         "flags": int(body.get("flags") or 0),
@@ -220,9 +222,29 @@ def message(
         data["guild_id"] = str(guild_id)
     if body.get("message_reference"):
         reference = body["message_reference"]
-        data["message_reference"] = {k: str(v) for k, v in reference.items() if k.endswith("_id")}
+        data["message_reference"] = {
+            "type": 0,
+            "channel_id": str(channel_id),
+            **{k: str(v) for k, v in reference.items() if k.endswith("_id") and v is not None},
+        }
     data.update(extra or {})
     return data
+
+
+def numbered_components(components: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Components as Discord returns them: each with a numeric `id` (depth first, from 1) unless
+    the bot chose one, and without null emoji ids."""
+    counter = itertools.count(1)
+
+    def number(component: dict[str, Any]) -> dict[str, Any]:
+        out = {**component, "id": component.get("id") or next(counter)}
+        if isinstance(out.get("emoji"), dict):
+            out["emoji"] = {k: v for k, v in out["emoji"].items() if v is not None}
+        if isinstance(out.get("components"), list):
+            out["components"] = [number(child) for child in out["components"]]
+        return out
+
+    return [number(component) for component in components]
 
 
 def interaction(

@@ -279,7 +279,12 @@ class RestApi:
 
     async def get_me(self, record: RecordedRequest, params: dict[str, str]) -> web.Response:
         return json_response(
-            {**self.fake.bot_user.payload(), "verified": True, "mfa_enabled": False, "flags": 0}
+            {
+                **self.fake.bot_user.payload(),
+                "verified": True,
+                "mfa_enabled": False,
+                "locale": "en-US",
+            }
         )
 
     async def get_application(
@@ -326,7 +331,9 @@ class RestApi:
                     "name": command["name"],
                     "description": command.get("description") or "",
                     "options": command.get("options") or [],
-                    "default_member_permissions": command.get("default_member_permissions"),
+                    "default_member_permissions": _permissions(
+                        command.get("default_member_permissions")
+                    ),
                     "dm_permission": command.get("dm_permission", True),
                     "nsfw": command.get("nsfw", False),
                     "contexts": command.get("contexts"),
@@ -413,12 +420,7 @@ class RestApi:
             extra={
                 "webhook_id": str(self.fake.application_id),
                 "application_id": str(self.fake.application_id),
-                "interaction_metadata": {
-                    "id": str(state.id),
-                    "type": state.type,
-                    "user": payload.get("member", {}).get("user") or payload.get("user"),
-                    "authorizing_integration_owners": {},
-                },
+                "interaction_metadata": state.metadata(),
             },
         )
 
@@ -546,6 +548,11 @@ async def _read_body(request: web.Request) -> Any:
         return json.loads(text) if text else None
     except json.JSONDecodeError:
         return text
+
+
+def _permissions(value: Any) -> str | None:
+    """Discord takes permissions as a number or a string and always returns a string."""
+    return None if value is None else str(value)
 
 
 def _params(template: str, path: str) -> dict[str, str]:

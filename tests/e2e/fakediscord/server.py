@@ -144,10 +144,20 @@ class FakeDiscord:
             "bot_require_code_grant": False,
             "owner": self.owner.payload(),
             "verify_key": "0" * 64,
+            "type": None,
             "flags": 0,
+            "flags_new": "0",
             "team": None,
             "summary": "",
             "bot": self.bot_user.payload(),
+            "redirect_uris": [],
+            "interactions_endpoint_url": None,
+            "role_connections_verification_url": None,
+            "approximate_guild_count": len(self.guilds),
+            "approximate_user_install_count": 0,
+            "approximate_user_authorization_count": 0,
+            "explicit_content_filter": 0,
+            "eligible_oauth2_scopes": ["bot", "applications.commands"],
         }
 
     def ready_payload(self, session: Session) -> dict[str, Any]:
@@ -263,14 +273,23 @@ class FakeDiscord:
         await self.gateway.dispatch(event, data, int(guild_id) if guild_id else None)
 
     async def send_interaction(
-        self, payload: dict[str, Any], *, expect_ack: bool = True, expired: bool = False
+        self,
+        payload: dict[str, Any],
+        *,
+        expect_ack: bool = True,
+        expired: bool = False,
+        opened_by: InteractionState | None = None,
     ) -> InteractionHandle:
         """Send INTERACTION_CREATE; the 3-second acknowledgement clock starts now.
 
         `expired=True` makes every callback answer 10062, as for a token Discord already forgot.
         """
         state = InteractionState(
-            payload=payload, sent_at=time.monotonic(), expect_ack=expect_ack, expired=expired
+            payload=payload,
+            sent_at=time.monotonic(),
+            expect_ack=expect_ack,
+            expired=expired,
+            opened_by=opened_by,
         )
         with contextlib.suppress(KeyError, TypeError, ValueError):
             self.interactions[int(payload["id"])] = state
@@ -425,6 +444,7 @@ class FakeDiscord:
         *,
         moderator: bool = False,
         user: FakeUser | None = None,
+        opened_by: InteractionState | None = None,
     ) -> InteractionHandle:
         """A member submits `modal` (the data of a type 9 callback) filled in with `values`."""
         invoker, perms = self._invoker(moderator, None, user)
@@ -439,7 +459,7 @@ class FakeDiscord:
             invoker=invoker,
             permissions=perms,
         )
-        return await self.send_interaction(payload)
+        return await self.send_interaction(payload, opened_by=opened_by)
 
     async def mention(
         self, text: str, *, author: FakeUser | None = None, mention_bot: bool = True

@@ -282,3 +282,13 @@ def _check_named(item: dict[str, Any], where: str) -> list[str]:
             f"got {description!r:.60}"
         )
     return reasons
+
+
+def response_validator(spec: OpenAPISpec, template: str, method: str, status: int) -> Any:
+    """A validator for the JSON body the spec documents for `status` of `method template`."""
+    operation = spec.document["paths"][template].get(method.lower(), {})
+    response = operation.get("responses", {}).get(str(status), {})
+    schema = response.get("content", {}).get("application/json", {}).get("schema")
+    if schema is None:
+        return None
+    return Draft202012Validator({**schema, "components": spec.components})
