@@ -198,7 +198,14 @@ def test_sources_and_help_are_answers_about_the_bot(engine: Engine) -> None:
     assert "June 2022" in sources.text
     assert "six seasons" in sources.text
     assert engine.ask("/help").topic is Topic.HELP
-    assert engine.ask("").topic is Topic.HELP
+
+
+@pytest.mark.parametrize("nothing", ["", "   ", "????", "🎬🍿"])
+def test_input_without_words_is_unknown_but_shows_the_help(engine: Engine, nothing: str) -> None:
+    answer = engine.ask(nothing)
+    assert answer.topic is Topic.UNKNOWN
+    assert answer.confidence is Confidence.NONE
+    assert "/cast" in answer.text
 
 
 def test_unknown_command_is_declined(engine: Engine) -> None:

@@ -448,7 +448,12 @@ class Engine:
     def _help(self, query: str, language: Language, notice: str | None, *, empty: bool = False) -> Answer:
         text = t("help.body", language)
         if empty:
-            text = f"{t('text.empty', language)}\n\n{text}"
+            # Nothing to answer ("", "????"): an honest `unknown` that still shows what to ask.
+            return Answer(
+                query=query, topic=Topic.UNKNOWN, language=language,
+                title=t("title.help", language), text=f"{t('text.empty', language)}\n\n{text}",
+                confidence=Confidence.NONE, caveat=t("caveat.none", language), notice=notice,
+            )
         return Answer(
             query=query, topic=Topic.HELP, language=language, title=t("title.help", language),
             text=text, confidence=Confidence.HIGH, caveat=t("caveat.meta", language), notice=notice,
