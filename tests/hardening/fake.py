@@ -19,10 +19,17 @@ E2E = Path(__file__).resolve().parents[1] / "e2e"
 if str(E2E) not in sys.path:
     sys.path.insert(0, str(E2E))
 
-from fakediscord import FAKE_TOKEN, FakeDiscord, OpenAPISpec, spec_path  # noqa: E402
+from fakediscord import FAKE_TOKEN, FakeDiscord, FakeUser, OpenAPISpec, spec_path  # noqa: E402
 from somos import RunningSomos, running_somos, settings_for  # noqa: E402
 
-__all__ = ["FakeDiscord", "RunningSomos", "local_discord", "running_somos", "settings_for"]
+__all__ = [
+    "FakeDiscord",
+    "FakeUser",
+    "RunningSomos",
+    "local_discord",
+    "running_somos",
+    "settings_for",
+]
 
 
 @cache
