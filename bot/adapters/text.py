@@ -19,7 +19,6 @@ def render_text(answer: Answer, *, width: int = 88) -> str:
     if answer.sources:
         lines += ["", f"{t('label.sources', answer.language)}:"]
         lines += [f"  [{s.number}] {s.title} ({s.date_text})" for s in answer.sources]
-    lines += [""] + textwrap.wrap(
-        f"{t('label.confidence', answer.language)}: {answer.caveat}", width
-    )
+    # The caveat names its own level ("Confidence medium: ..."), so it needs no label.
+    lines += ["", *textwrap.wrap(answer.caveat, width)]
     return "\n".join(lines)

@@ -31,7 +31,6 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "label.sources": {Language.EN: "Sources", Language.ES: "Fuentes"},
     "label.did_you_mean": {Language.EN: "Did you mean", Language.ES: "¿Quisiste decir"},
     "label.did_you_mean_end": {Language.EN: "?", Language.ES: "?"},
-    "label.confidence": {Language.EN: "Confidence", Language.ES: "Confianza"},
     "label.speculation": {Language.EN: "Speculation", Language.ES: "Especulación"},
     "label.disputed": {Language.EN: "Disputed", Language.ES: "En disputa"},
     "label.doubt": {Language.EN: "Doubtful", Language.ES: "Dudoso"},

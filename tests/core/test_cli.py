@@ -32,7 +32,7 @@ def test_ask_prints_answer_sources_and_caveat(capsys: pytest.CaptureFixture[str]
     out = capsys.readouterr().out
     assert "Mercedes Hernández" in out
     assert "[1] Somos. Season 2: Release date, Cast, and Plot (June 2022)" in out
-    assert "Confidence medium" in out
+    assert "\nConfidence medium: only one source reports this." in out
 
 
 def test_ask_json_keeps_its_fields(capsys: pytest.CaptureFixture[str]) -> None:
