@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from somos import RunningSomos
 
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+HEARTBEAT_MS = 250
+"""Short, so heartbeats and their ACKs happen within a scenario (Discord's is about 41 s)."""
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +54,7 @@ async def fake_discord(openapi_spec: OpenAPISpec) -> AsyncIterator[FakeDiscord]:
     (or the bot) set them to."""
     base = discord.http.Route.BASE
     gateway = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    fake = FakeDiscord(spec=openapi_spec)
+    fake = FakeDiscord(spec=openapi_spec, heartbeat_interval_ms=HEARTBEAT_MS)
     await fake.start()
     try:
         yield fake
