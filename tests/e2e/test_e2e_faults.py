@@ -102,6 +102,33 @@ async def test_rate_limited_mention_reply_is_retried_and_delivered(
     somos.assert_alive()
 
 
+async def test_rate_limited_followup_is_retried_and_delivered(
+    fake_discord: FakeDiscord, somos: RunningSomos
+) -> None:
+    fake_discord.faults.rate_limit("followup", retry_after=0.3)
+    reply = await (await fake_discord.command("kb reload", moderator=True)).reply()
+    assert reply["content"].startswith("Knowledge reloaded")
+    assert statuses(fake_discord, ("POST", "/webhooks/{webhook_id}/{webhook_token}")) == [429, 200]
+    somos.assert_alive()
+
+
+async def test_a_mention_in_a_channel_the_bot_cannot_write_to_is_logged(
+    fake_discord: FakeDiscord, somos: RunningSomos, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_discord.faults.add(
+        "channel_message", 403, {"message": "Missing Permissions", "code": 50013}
+    )
+    await fake_discord.mention("who plays Chayo?")
+    await fake_discord.wait_until(
+        lambda: any("Could not answer a mention" in r.getMessage() for r in caplog.records),
+        5,
+        "the refusal to be logged",
+    )
+    reply = await fake_discord.channel_reply(await fake_discord.mention("who plays Chayo?"))
+    assert reply["embeds"], "the next mention is answered"
+    somos.assert_alive()
+
+
 async def test_rate_limited_start_up_sync_is_retried(
     fake_discord: FakeDiscord, tmp_path: Path
 ) -> None:
