@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, cast
 
 import discord
@@ -27,6 +28,14 @@ log = logging.getLogger(__name__)
 
 PREFIX = "somos:report:"
 
+FORM_TIMEOUT = 15 * 60.0
+"""A form left open longer than an interaction token lives (15 minutes) is forgotten."""
+
+MAX_OPEN_FORMS = 500
+"""Forms opened and not sent yet; past this the oldest is forgotten, so clicks cannot pile up."""
+
+_open_forms: OrderedDict[int, ReportModal] = OrderedDict()
+
 
 class ReportModal(discord.ui.Modal):
     """A form asking what is wrong with one answer."""
@@ -35,8 +44,13 @@ class ReportModal(discord.ui.Modal):
         self, storage: Storage, question: str, answer_text: str, language: Language
     ) -> None:
         super().__init__(
-            title=limits.shorten(t("discord.report.title", language), limits.MODAL_TITLE)
+            title=limits.shorten(t("discord.report.title", language), limits.MODAL_TITLE),
+            timeout=FORM_TIMEOUT,
         )
+        _open_forms[id(self)] = self
+        while len(_open_forms) > MAX_OPEN_FORMS:
+            _, oldest = _open_forms.popitem(last=False)
+            oldest.stop()  # also removes it from discord.py's store of open forms
         self.storage = storage
         self.question = question
         self.answer_text = answer_text
@@ -54,6 +68,14 @@ class ReportModal(discord.ui.Modal):
                 component=self.report,
             )
         )
+
+    def stop(self) -> None:
+        """Forget the form: sent, timed out, or pushed out by newer ones."""
+        _open_forms.pop(id(self), None)
+        super().stop()
+
+    async def on_timeout(self) -> None:
+        _open_forms.pop(id(self), None)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         """Store the report off the event loop, then thank the fan (or say it failed)."""

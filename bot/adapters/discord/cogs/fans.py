@@ -34,12 +34,25 @@ COOLDOWN_SECONDS = 30.0
 
 per_user_cooldown = app_commands.checks.cooldown(COOLDOWN_RATE, COOLDOWN_SECONDS)
 
+AUTOCOMPLETE_RATE = 20
+AUTOCOMPLETE_SECONDS = 10.0
+"""Keystrokes a fan's autocomplete is served for in this many seconds; more get no choices."""
+
+
+def per_user(rate: int, per: float) -> commands.CooldownMapping[int]:
+    """A per-user token bucket from discord.py's own cooldowns (which also evict idle users)."""
+    return commands.CooldownMapping(commands.Cooldown(rate, per), lambda user_id: user_id)
+
 
 class Fans(commands.Cog):
     """The commands every member can use."""
 
     def __init__(self, bot: SomosBot) -> None:
         self.bot = bot
+        # Autocomplete and mentions are not commands, so the command cooldown does not cover
+        # them; these throttle one flooding user without slowing anyone else.
+        self.keystrokes = per_user(AUTOCOMPLETE_RATE, AUTOCOMPLETE_SECONDS)
+        self.mentions = per_user(COOLDOWN_RATE, COOLDOWN_SECONDS)
 
     @property
     def engine(self) -> EngineLike:
@@ -71,8 +84,12 @@ class Fans(commands.Cog):
         language = language_of(interaction.locale)
         await self.reply(interaction, self.engine.command(topic, argument, language))
 
-    async def complete(self, topic: Topic, current: str) -> list[app_commands.Choice[str]]:
+    async def complete(
+        self, interaction: discord.Interaction, topic: Topic, current: str
+    ) -> list[app_commands.Choice[str]]:
         """Ranked choices within Discord's limits; never raises (Discord would show nothing)."""
+        if self.keystrokes.update_rate_limit(interaction.user.id) is not None:
+            return []  # throttled: costs no matching work
         try:
             matches = self.engine.complete(topic, current, limit=limits.AUTOCOMPLETE_CHOICES)
         except Exception:
@@ -100,7 +117,7 @@ class Fans(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         """Actors and characters matching what the fan typed so far."""
-        return await self.complete(Topic.CAST, current)
+        return await self.complete(interaction, Topic.CAST, current)
 
     @app_commands.command(name="episode", description=describe("cmd.episode"))
     @app_commands.describe(which=describe("cmd.episode.which"))
@@ -114,7 +131,7 @@ class Fans(commands.Cog):
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         """Episodes matching the number or title typed so far."""
-        return await self.complete(Topic.EPISODE, current)
+        return await self.complete(interaction, Topic.EPISODE, current)
 
     @app_commands.command(name="creators", description=describe("cmd.creators"))
     @per_user_cooldown
@@ -165,6 +182,9 @@ class Fans(commands.Cog):
         me = self.bot.user
         if me is None or message.author.bot or me.id not in message.raw_mentions:
             return
+        if self.mentions.update_rate_limit(message.author.id) is not None:
+            log.debug("Ignoring a mention from %s: asking too fast", message.author.id)
+            return  # a reply to each message of a flood would only add to it
         question = re.sub(rf"<@!?{me.id}>", " ", message.content).strip()
         answer = self.engine.ask(question)
         try:
