@@ -75,8 +75,9 @@ def _main(argv: Sequence[str] | None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="somos-bot",
-        description="Answers fans' questions about Somos. (Netflix, 2021) with sources and caveats. "
-        "With no command: the Discord bot when DISCORD_TOKEN is set, else the local console.",
+        description="Answers fans' questions about Somos. (Netflix, 2021) with sources and "
+        "caveats. With no command: the Discord bot when DISCORD_TOKEN is set, else the local "
+        "console.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("run", help="the Discord bot, or the console without DISCORD_TOKEN")

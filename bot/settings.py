@@ -12,8 +12,10 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def shipped_knowledge_dir() -> Path:
-    """The knowledge that ships with the bot: inside the package when installed from a wheel,
-    the repository's `knowledge/` in a checkout or an editable install.
+    """The knowledge that ships with the bot.
+
+    Inside the package when installed from a wheel; the repository's `knowledge/` in a checkout
+    or an editable install.
     """
     installed = _PACKAGE / "_knowledge"
     return installed if installed.is_dir() else _PACKAGE.parent / "knowledge"

@@ -55,4 +55,3 @@ def _reload_message(live: LiveKnowledge) -> str:
     return (
         f"The edit has errors; still serving the last good knowledge ({result.summary}):\n{errors}"
     )
-

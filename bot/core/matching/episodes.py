@@ -1,4 +1,4 @@
-"""Episode references as fans write them: `3`, `ep 3`, `episode three`, `capítulo 3`, `E03`, `final`."""
+"""Episode references as fans write them: `3`, `ep 3`, `episode three`, `capítulo 3`, `E03`."""
 
 from __future__ import annotations
 
