@@ -9,10 +9,12 @@ Cost: every distinct key is stored once with the entities it names, its words pr
 `token_sort_ratio` is a plain `ratio`), and a kind with at most `FULL_SCAN_KEYS` keys is scored in
 full, exactly. Above that, only keys that share a word (or a close misspelling of one) with the
 query, or start with it, are scored: the cost follows the matches, not the size of the knowledge.
+There, equal autocomplete scores go to the first found (alphabetical), not the first entity.
 """
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -40,14 +42,17 @@ MAX_SUGGESTIONS = 5
 PARTS_NAME_IN_TEXT = frozenset({"cast", "person"})
 """Kinds whose part-names (a surname, a first name) count when they appear in a question."""
 
-FULL_SCAN_KEYS = 20_000
-"""A kind with at most this many distinct keys is scored in full (exact, about 2 ms)."""
+FULL_SCAN_KEYS = 2_000
+"""A kind with at most this many distinct keys is scored in full: exact, and at most a few ms."""
 
 WORD_SCORE = 60.0
 """Above `FULL_SCAN_KEYS`, a key is scored when one of its words is this close to a query word."""
 
 MAX_CANDIDATES = 3_000
-"""Above `FULL_SCAN_KEYS`, at most this many keys are scored for one query, closest words first."""
+"""Above `FULL_SCAN_KEYS`, at most this many keys are scored for a lookup, closest words first."""
+
+MAX_COMPLETIONS_SCORED = 600
+"""...and this many for autocomplete, whose WRatio costs several times a lookup's ratio."""
 
 STOPWORDS = frozenset(
     "a an and the of to in on at by for with us is it me my who what de del la las el los y "
@@ -141,24 +146,29 @@ class _Keys:
         return self.vocabulary[low:high]
 
     def with_words(
-        self, words: Iterable[str], found: dict[int, str], length: tuple[float, float]
+        self,
+        words: Iterable[str],
+        found: dict[int, str],
+        length: tuple[float, float],
+        cap: int = MAX_CANDIDATES,
     ) -> None:
-        """Add keys holding any of `words`, of a length in `length`, until the cap."""
+        """Add keys holding any of `words`, of a length in `length`, until `cap`."""
         low, high = length
         for word in words:
+            if len(found) >= cap:
+                return
             lengths, positions = self.postings[word]
-            for i in positions[bisect_left(lengths, low) : bisect_right(lengths, high)]:
+            room = cap - len(found)
+            for i in positions[bisect_left(lengths, low) : bisect_right(lengths, high)][:room]:
                 found.setdefault(i, self.sorted_words[i])
-            if len(found) >= MAX_CANDIDATES:
-                return
 
-    def starting_with(self, start: str, found: dict[int, str], choices: list[str]) -> None:
-        """Add keys that begin with `start`, in order, until the cap."""
+    def starting_with(self, start: str, found: dict[int, str], cap: int) -> None:
+        """Add keys that begin with `start`, in order, until `cap`."""
         low = bisect_left(self.by_prefix, (start, -1))
-        for key, i in self.by_prefix[low : low + MAX_CANDIDATES]:
-            if not key.startswith(start) or len(found) >= MAX_CANDIDATES:
+        for key, i in self.by_prefix[low : low + cap]:
+            if not key.startswith(start) or len(found) >= cap:
                 return
-            found.setdefault(i, choices[i])
+            found.setdefault(i, key)
 
 
 class NameIndex:
@@ -278,20 +288,34 @@ class NameIndex:
             # What is typed so far, then any name with a word that starts so, then misspellings.
             choices = {}
             words = folded.split()
-            keys.starting_with(folded, choices, keys.keys)
-            unbounded = (0.0, float("inf"))
-            keys.with_words(keys.prefixed_words(words[-1]), choices, unbounded)
-            keys.with_words(keys.close_words(words), choices, unbounded)
+            cap, unbounded = MAX_COMPLETIONS_SCORED, (0.0, float("inf"))
+            keys.starting_with(folded, choices, cap)
+            keys.with_words(keys.prefixed_words(words[-1]), choices, unbounded, cap)
+            keys.with_words(keys.close_words(words), choices, unbounded, cap)
             choices = {i: keys.keys[i] for i in choices}
+        scored = sorted(
+            (
+                (min(100.0, score + (10.0 if key.startswith(folded) else 0.0)), position)
+                for key, score, position in process.extract(
+                    folded, choices, scorer=fuzz.WRatio, processor=None, score_cutoff=50,
+                    limit=None,
+                )
+            ),
+            key=lambda row: -row[0],
+        )  # fmt: skip
         best: dict[int, float] = {}
-        for key, score, position in process.extract(
-            folded, choices, scorer=fuzz.WRatio, processor=None, score_cutoff=50, limit=None
-        ):
-            bonus = 10.0 if key.startswith(folded) else 0.0
+        for done, (top, position) in enumerate(scored):
+            # Large kinds: stop once `limit` entities already score at least what is left.
+            if (
+                keys.large
+                and done % 32 == 0
+                and len(best) >= limit
+                and heapq.nlargest(limit, best.values())[-1] >= top
+            ):
+                break
             for penalty, number in keys.top_owners(position, limit):
-                value = min(100.0, score + bonus) - penalty
-                if value > best.get(number, 0.0):
-                    best[number] = value
+                if top - penalty > best.get(number, 0.0):
+                    best[number] = top - penalty
         ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
         return [self._match(number, score) for number, score in ranked[:limit]]
 
