@@ -21,7 +21,7 @@ from bot.core.answering.answer import Answer, Language, Topic
 from bot.core.answering.engine import MAX_QUERY_CHARS, Engine
 from tests.hardening.strategies import fan_input, huge_text
 
-ENGINE_FUZZ = settings(max_examples=250, deadline=None)
+ENGINE_FUZZ = settings(max_examples=150, deadline=None)
 LANGUAGES = st.sampled_from([None, *Language])
 QUERY_ROOM = MAX_QUERY_CHARS + max(len(f"/{topic.value} ") for topic in Topic)
 """A command's query is `/topic argument`: the argument is cut, the command name is added."""
