@@ -199,9 +199,10 @@ def _check_depth(text: str) -> None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
+                    mark = event.start_mark
                     raise _FileProblem(
                         f"nests lists and mappings more than {MAX_DEPTH} levels deep",
-                        event.start_mark.line + 1,
+                        mark.line + 1 if mark else 0,
                     )
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
