@@ -72,6 +72,8 @@ async def test_login_ready_guild_create_and_sync(fake_discord: FakeDiscord) -> N
     assert paths[:2] == [("GET", "/users/@me"), ("GET", "/oauth2/applications/@me")]
     heartbeats = [f for f in fake_discord.gateway.frames if f.direction == "recv" and f.op == 1]
     assert len(heartbeats) >= 3
+    assert fake_discord.gateway.connections[0].compression == "zlib-stream"
+    assert fake_discord.gateway.split_messages, "READY and GUILD_CREATE come in two frames"
 
 
 async def test_wrong_token_is_refused(fake_discord: FakeDiscord) -> None:
