@@ -163,10 +163,6 @@ def error(status: int, code: int, message: str) -> web.Response:
     return json_response({"message": message, "code": code}, status)
 
 
-class Unexpected(Exception):
-    """A request the fake Discord cannot answer: the test should fail, naming it."""
-
-
 Handler = Callable[[RecordedRequest, dict[str, str]], Awaitable[web.Response]]
 
 
