@@ -134,7 +134,7 @@ async def test_thirty_choices_break_the_limit(fake_discord: FakeDiscord) -> None
     with fake_discord.patch_client():
         async with running(bot, fake_discord):
             await fake_discord.autocomplete("echo", "text", "x")
-            await fake_discord.wait_until(lambda: fake_discord.violations, 5, "a violation")
+            await fake_discord.wait_for_violation()
     [violation] = fake_discord.take_violations()
     assert violation.path.endswith("/callback")
     assert "$.data.choices: 30 items, more than 25" in violation.reason
@@ -146,7 +146,7 @@ async def test_long_title_breaks_the_limit(fake_discord: FakeDiscord) -> None:
     with fake_discord.patch_client():
         async with running(bot, fake_discord):
             await fake_discord.command("echo", {"text": "x"})
-            await fake_discord.wait_until(lambda: fake_discord.violations, 5, "a violation")
+            await fake_discord.wait_for_violation()
     [violation] = fake_discord.take_violations()
     assert "$.data.embeds[0].title: 300 characters, more than 256" in violation.reason
     fake_discord.interactions.clear()
@@ -191,7 +191,7 @@ async def test_interaction_rules_are_enforced(
         async with running(bot, fake_discord):
             await sync_to_guild(bot, fake_discord)
             await fake_discord.command(command, expect_ack=False)
-            await fake_discord.wait_until(lambda: fake_discord.violations, 5, "a violation")
+            await fake_discord.wait_for_violation()
     [violation] = fake_discord.take_violations()
     assert reason in violation.reason
 

@@ -161,6 +161,7 @@ async def test_server_errors_past_the_deadline_are_logged_and_the_bot_lives(
         lambda: any(r.status == 404 for r in fake_discord.requests_to(*CALLBACK)),
         10,
         "the late retry",
+        violations_expected=True,
     )
     [late] = fake_discord.take_violations("acknowledged")
     assert "3s" in late.reason

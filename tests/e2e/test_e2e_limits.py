@@ -91,7 +91,7 @@ async def test_breaking_the_choice_limit_is_caught(
     enlarge_cast(settings.knowledge_dir)
     async with running_somos(fake_discord, settings):
         await fake_discord.autocomplete("cast", "name", "a")
-        await fake_discord.wait_until(lambda: fake_discord.violations, 5, "the wire check")
+        await fake_discord.wait_for_violation()
     [violation] = fake_discord.take_violations()
     assert violation.path.endswith("/callback")
     assert "$.data.choices: 30 items, more than 25" in violation.reason
@@ -106,7 +106,7 @@ async def test_breaking_the_title_limit_is_caught(
     enlarge_cast(settings.knowledge_dir)
     async with running_somos(fake_discord, settings):
         await fake_discord.command("cast", {"name": LONG_NAME})
-        await fake_discord.wait_until(lambda: fake_discord.violations, 5, "the wire check")
+        await fake_discord.wait_for_violation()
     violations = fake_discord.take_violations()
     assert any(
         re.search(r"\$\.data\.embeds\[0\]\.title: \d+ characters, more than 256", v.reason)

@@ -61,6 +61,7 @@ class FakeDiscord:
         self.acknowledge_seconds = ACKNOWLEDGE_SECONDS
         self.requests: list[RecordedRequest] = []
         self.violations: list[Violation] = []
+        self.violation_count = 0
         self.faults = Faults()
         self.interactions: dict[int, InteractionState] = {}
         self.commands: dict[int | None, list[dict[str, Any]]] = {}
@@ -198,6 +199,7 @@ class FakeDiscord:
         """Record that `record` broke one of Discord's rules."""
         record.violations.append(reason)
         self.violations.append(Violation(record.method, record.path, reason))
+        self.violation_count += 1
 
     def take_violations(self, containing: str = "") -> list[Violation]:
         """Remove and return the violations whose reason contains `containing`."""
@@ -222,14 +224,28 @@ class FakeDiscord:
         """Recorded requests to one route template."""
         return [r for r in self.requests if r.method == method and r.template == template]
 
-    async def wait_until(self, predicate: Callable[[], T | None], timeout: float, what: str) -> T:
-        """Wait until `predicate()` is truthy and return it; fail naming `what` on timeout."""
+    async def wait_until(
+        self,
+        predicate: Callable[[], T | None],
+        timeout: float,
+        what: str,
+        *,
+        violations_expected: bool = False,
+    ) -> T:
+        """Wait until `predicate()` is truthy and return it; fail naming `what` on timeout, and
+        at once, naming the rule, if the bot breaks one meanwhile (unless `violations_expected`)."""
         deadline = time.monotonic() + timeout
+        seen = self.violation_count
         while True:
             changed = self._changed
             result = predicate()
             if result:
                 return result
+            if self.violation_count > seen and not violations_expected:
+                broken = "\n  ".join(
+                    str(v) for v in self.violations[-(self.violation_count - seen) :]
+                )
+                raise AssertionError(f"Discord's rules were broken waiting for {what}:\n  {broken}")
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 recent = "\n  ".join(
@@ -238,6 +254,12 @@ class FakeDiscord:
                 raise AssertionError(f"timed out waiting for {what}; last requests:\n  {recent}")
             with contextlib.suppress(TimeoutError):  # also re-check now and then: the
                 await asyncio.wait_for(changed.wait(), min(remaining, POLL_SECONDS))  # bot's task
+
+    async def wait_for_violation(self, timeout: float = 5.0) -> list[Violation]:
+        """Wait for the bot to break a rule (in a test that makes it); returns the violations."""
+        return await self.wait_until(
+            lambda: self.violations, timeout, "a violation", violations_expected=True
+        )
 
     async def wait_for_session(
         self, *, identifies: int = 1, resumes: int = 0, timeout: float = 10.0
