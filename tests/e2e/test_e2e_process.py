@@ -130,6 +130,9 @@ async def test_somos_bot_command_logs_in_syncs_answers_and_stops_on_sigterm(
 
     assert await bot.stop() == 0, bot.output
     assert "Traceback" not in bot.output, bot.output
+    assert f"to dev guild {fake_discord.guild.id}" in bot.output, "the sync is logged"
+    assert "Shutting down" in bot.output, "SIGTERM is a clean, logged shutdown"
+    assert None not in fake_discord.commands, "start-up never syncs globally"
 
 
 async def test_somos_bot_command_survives_an_unparseable_event(
