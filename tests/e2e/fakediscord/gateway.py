@@ -88,6 +88,8 @@ class GatewayConnection:
         self.compression = asked if asked == "zlib-stream" and gateway.compress else None
         """`zlib-stream`, or None for plain text frames (also for `zstd-stream`)."""
         self._zlib = zlib.compressobj() if self.compression else None
+        self.close_code: int | None = None
+        """How the connection ended (1000: the client said goodbye; 1006: it was cut)."""
 
     async def send(self, payload: dict[str, Any]) -> None:
         """Send one JSON text frame (silently dropped once the socket is closed)."""
@@ -249,6 +251,7 @@ class Gateway:
         self.notify()
         try:
             await connection.run()
+            connection.close_code = ws.close_code
         finally:
             if connection.session is not None and connection.session.connection is connection:
                 connection.session.connection = None
