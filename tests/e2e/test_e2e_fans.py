@@ -83,20 +83,26 @@ async def test_spanish_client_gets_spanish(fake_discord: FakeDiscord, somos: Run
     assert "interpreta" in spanish["description"] and "plays" in english["description"]
 
 
-MALFORMED: dict[str, list[dict[str, Any]]] = {
-    "wrong option type": [{"name": "name", "type": 4, "value": 42}],
-    "unknown option": [{"name": "nombre", "type": 3, "value": "Chayo"}],
-    "null value": [{"name": "name", "type": 3, "value": None}],
-    "nested garbage": [{"name": "name", "type": 3, "value": {"$ne": 1}}],
-    "duplicated": [{"name": "name", "type": 3, "value": "a"}] * 2,
-}
+def malformed(option: str) -> dict[str, list[dict[str, Any]]]:
+    """Options Discord itself would never send for `option`, a string option."""
+    return {
+        "wrong option type": [{"name": option, "type": 4, "value": 42}],
+        "unknown option": [{"name": "nombre", "type": 3, "value": "Chayo"}],
+        "null value": [{"name": option, "type": 3, "value": None}],
+        "nested garbage": [{"name": option, "type": 3, "value": {"$ne": 1}}],
+        "duplicated": [{"name": option, "type": 3, "value": "a"}] * 2,
+        "a subcommand where none is": [{"name": option, "type": 1, "options": []}],
+    }
 
 
+@pytest.mark.parametrize("command", ["cast", "episode", "ask"])
 async def test_malformed_options_are_still_acknowledged(
-    fake_discord: FakeDiscord, somos: RunningSomos
+    fake_discord: FakeDiscord, somos: RunningSomos, command: str
 ) -> None:
-    for kind, options in MALFORMED.items():
-        handle = await fake_discord.command("cast", options=options, user=fake_discord.new_member())
+    for kind, options in malformed(OPTION[command]).items():
+        handle = await fake_discord.command(
+            command, options=options, user=fake_discord.new_member()
+        )
         assert (await handle.response())["type"] == 4, kind
     somos.assert_alive()
     assert_answer(await (await fake_discord.command("about")).reply())
