@@ -35,6 +35,7 @@ from bot.core.answering.intents import (
 )
 from bot.core.i18n import month_name, t
 from bot.core.knowledge.models import CastMember, Claim, Episode, KnowledgeBase, Person, Source
+from bot.core.matching.claims import ClaimIndex, Document, Retrieval
 from bot.core.matching.episodes import EpisodeRef, parse_episode_reference
 from bot.core.matching.index import MAX_SUGGESTIONS, NameIndex, Resolution
 from bot.core.text import fold
@@ -53,6 +54,32 @@ CORRECTION_EDITS = ((5, 1), (8, 2))
 least so many letters may have and still be read as a word the bot knows. Shorter words are
 never corrected. More slips than this make another word (`called` is not `cancelled`,
 `person` is not `personaje`)."""
+
+NAME_CORRECTION_MIN_CHARS = 5
+"""A word shorter than this is never corrected into a name: `chapo` is another man, not
+`Chayo`, and a short name has too few letters to tell a typo from another name."""
+
+WORK_WORDS = frozenset(
+    {"serie", "series", "show", "movie", "film", "pelicula", "novela", "telenovela"}
+)
+"""Words that introduce the title of a work (`la serie de el chapo`): a word that follows one
+names that work, and is never corrected into one of this show's names."""
+
+WH_DETERMINERS = ("which", "what", "whats", "cual", "cuales", "how many", "cuantos", "cuantas")
+"""`which outlet`, `cuántas vistas`: the word after one of these is the kind of thing asked for.
+Unless a cue, a keyword or a name knows it (words met only in a claim's prose don't), no claim
+answers the question."""
+
+PROSE_ONLY_SHARE = 0.5
+"""How unknown a word counts that no cue, keyword or name knows but some claim's prose has: it
+may be the claim's paraphrase (`hero`) or a chance likeness (`piece` in `one piece`)."""
+
+RETRIEVAL_MIN_SCORE = 3.0
+"""A claim must score this much (BM25) for its topic to count as a sign of what is asked; about
+one rare word of the claim, or two common ones."""
+
+FOCUS_RATIO = 0.75
+"""Claims retrieved within this share of the best score are shown beside it."""
 
 KIND_TOPIC = {
     "cast": Topic.CAST,
@@ -93,11 +120,18 @@ class Engine:
         self.index = NameIndex(knowledge)
         self._today = today
         self._keywords: dict[str, list[_KeywordHit]] = {}
+        self._claim_rows: list[_KeywordHit] = []
+        documents: list[Document] = []
         for loc, claim in knowledge.claims_with_locations():
             owner = _owner_id(knowledge, loc)
+            hit = _KeywordHit(_SECTION_TOPIC[str(loc[0])], owner, claim)
             for keyword in claim.keywords:
-                hit = _KeywordHit(_SECTION_TOPIC[str(loc[0])], owner, claim)
                 self._keywords.setdefault(fold(keyword), []).append(hit)
+            entity = knowledge.entity(owner) if owner else None
+            names = entity.names if entity is not None and owner != knowledge.show.id else []
+            self._claim_rows.append(hit)
+            documents.append(Document([*claim.keywords, *names], [claim.text, claim.text_es or ""]))
+        self.claims = ClaimIndex(documents, stem=stem, stopwords=FUNCTION_WORDS)
         self._keyword_rank = {keyword: rank for rank, keyword in enumerate(self._keywords)}
         self._longest_keyword = max((len(k.split()) for k in self._keywords), default=0)
         self._terms = sorted(
@@ -112,6 +146,7 @@ class Engine:
             for text in (claim.text, claim.text_es or "")
             for w in fold(text).split()
         }
+        self._name_words = frozenset(w for key in self.index.all_keys() for w in key.split())
         self._terms_by_letter: dict[str, list[str]] = {}
         for term in self._terms:
             self._terms_by_letter.setdefault(term[0], []).append(term)
@@ -122,6 +157,8 @@ class Engine:
         for term in [*cue_words, *self._terms]:
             if term not in FUNCTION_WORDS:  # `shows` is a subject, not the function word `show`
                 self._stems.setdefault(stem(term), term)
+        self._cue_words = frozenset(cue_words)
+        self._askable = FUNCTION_WORDS | self._cue_words | self._name_words
         self._known_words = frozenset(self._terms) | FUNCTION_WORDS
         self._vocabulary = self._known_words | prose
 
@@ -130,7 +167,7 @@ class Engine:
     def ask(self, text: str, language: Language | None = None) -> Answer:
         """Answer a free-text question, or a command written as `/cast doña chayo`."""
         query, cut = _bounded(text)
-        language = language or detect_language(query)
+        language = language or self._language(query)
         notice = _shortened(language) if cut else None
         stripped = query.strip()
         if stripped.startswith("/"):
@@ -228,13 +265,29 @@ class Engine:
                 scores[hit_topic] += 2
         for first in mentions[:1]:
             scores[KIND_TOPIC[first.kind]] += 3
+        # The claims the question's words point at, keywords or not ("one main hero or an
+        # ensemble" is the claim that says "instead of one main hero").
+        # Cue words said the topic; the other words say which fact.
+        content = strip_phrases(folded, [p for hits in cues.values() for p in hits])
+        retrieval = self.claims.search(content.split())
+        # All the words, cue words too, say how much of the question the knowledge holds.
+        evidence = self.claims.search(folded.split())
+        retrieved = [
+            (self._claim_rows[n], score)
+            for n, score in retrieval.ranked
+            if score >= max(RETRIEVAL_MIN_SCORE, FOCUS_RATIO * retrieval.best)
+        ]
+        if retrieved:
+            # A sign like a keyword's when no cue or keyword speaks, else a tie-breaker.
+            scores[retrieved[0][0].topic] += 1 if (cues or keyword_hits) else 2
 
         explained = [*(p for hits in cues.values() for p in hits), *keyword_hits]
         explained += [fold(self.index.entries_by_id[m.id].name) for m in mentions]
         leftover = strip_phrases(folded, explained)
-        # A word the bot has no cue, keyword or name for may name another subject ("one piece"):
-        # then the question is declined rather than answered about Somos. by a generic cue.
+        # A word no cue, keyword or name knows may name another subject ("el chapo").
         unexplained = [w for w in leftover.split() if len(w) > 2 and w not in self._known_words]
+        if self._asks_the_unknown(folded, keyword_hits):
+            return self._unknown(query, language, notice=notice, unexplained=True)
 
         if not scores:
             resolution = self.index.resolve(leftover) if leftover else None
@@ -248,10 +301,11 @@ class Engine:
             else max(TOPIC_PRIORITY, key=lambda t_: (scores[t_], -TOPIC_PRIORITY.index(t_)))
         )
         mention = next((m for m in mentions if KIND_TOPIC[m.kind] is topic), None)
-        # A word the bot does not know may be the real subject ("how tall is Jero Medina",
-        # "la casa de las flores"): answer only when the intent is understood (a cue or a
-        # keyword) AND the question names the entity that intent is about; else decline.
-        if unexplained and not (mention is not None and (cues or keyword_hits)):
+        # Unknown words are borne when the question names the entity its intent is about
+        # ("kery ardra character"), or when rarer words meet in one claim ("why did the zetas
+        # attack allende"); else they may be the real subject ("season 2 of elite").
+        named = mention is not None and bool(cues or keyword_hits)
+        if unexplained and not named and self._outweighed(unexplained, evidence):
             return self._unknown(query, language, notice=notice, unexplained=True)
         # A name alone asks about that name ("jesus sida"); a name with other words but no cue
         # or keyword asks something the bot has no intent for ("what other shows has X been in").
@@ -260,6 +314,7 @@ class Engine:
         if mention is not None:
             return self._entity_answer(query, mention.id, None, language, notice)
         focused = [h for hits in keyword_hits.values() for h in hits if h.topic is topic]
+        focused += [hit for hit, _ in retrieved if hit.topic is topic and hit not in focused]
         if topic in {Topic.CAST, Topic.EPISODE, Topic.CREATORS} and not focused:
             kind = {Topic.CAST: "cast", Topic.EPISODE: "episode", Topic.CREATORS: "person"}[topic]
             remainder = " ".join(w for w in leftover.split() if w not in self._vocabulary)
@@ -270,6 +325,52 @@ class Engine:
             return self._focused(query, topic, focused, language, notice)
         return self.command(topic, None, language, query=query, notice=notice)
 
+    def _outweighed(self, unexplained: Sequence[str], retrieval: Retrieval) -> bool:
+        """Whether the words the knowledge lacks say more than the words it knows.
+
+        Each unknown word weighs what a word no claim has would weigh in the claim index (more
+        than any word the knowledge has), half that when some claim's prose has it (`hero`, but
+        also `piece` of "pieces together"); against them stands the claim the question's known
+        words point at most (`Retrieval.coverage`). Cue words are no evidence here: they say
+        the kind of question, not which fact. So one stray word ("attack", "job") beside rare
+        words that meet in one claim ("zetas" and "allende", a full name) is outweighed, while
+        another show's title beside a cue (`who created narcos`, `season 2 of elite`) is not.
+        The word a `which`/`what` asks for decides alone: `which outlet` asks for a kind of
+        fact no claim holds.
+        """
+        unknown = sum(
+            self.claims.unknown_idf * (PROSE_ONLY_SHARE if w in retrieval.weights else 1.0)
+            for w in unexplained
+        )
+        return unknown > retrieval.coverage
+
+    def _asks_the_unknown(self, folded: str, keyword_hits: Iterable[str]) -> bool:
+        """Whether the question asks for a kind of thing, or names a work, the bot knows nothing of.
+
+        Two shapes of words say so whatever else the question holds. The word right after a
+        `which`/`what`/`how many` is the kind of thing asked for (`which outlet`, `cuántas
+        vistas`): unless it is a cue, a name or a word of a keyword the question uses, no claim
+        holds it (`vista` is a word of the keyword `más vista`, which asks no number). And two
+        or more words in a row that no cue, keyword or name knows read as a title (`narcos mexico`,
+        `one piece live action`, `breaking bad`): another work, whatever its words share with
+        a claim's prose.
+        """
+        words = folded.split()
+        padded = f" {folded} "
+        used = {w for keyword in keyword_hits for w in keyword.split()}
+        for determiner in WH_DETERMINERS:
+            at = padded.find(f" {determiner} ")
+            after = padded[at + len(determiner) + 2 :].split()[:1] if at >= 0 else []
+            if after and len(after[0]) > 2 and not (after[0] in self._askable or after[0] in used):
+                return True
+        run = 0
+        for word in words:
+            strange = len(word) > 2 and word not in self._known_words
+            run = run + 1 if strange else 0
+            if run >= 2:
+                return True
+        return False
+
     def _corrected(self, folded: str) -> str:
         """Read a misspelt word as the known word it is close to: `dirrected` → `directed`."""
         words = folded.split()
@@ -278,7 +379,8 @@ class Engine:
             if word in self._vocabulary:
                 continue
             if (known := self._stems.get(stem(word))) is not None:
-                words[i] = known
+                if not self._names_other(words, i, known):
+                    words[i] = known
                 continue
             if not edits:
                 continue
@@ -288,9 +390,42 @@ class Engine:
             best = process.extractOne(
                 word, same_start, scorer=OSA.distance, processor=None, score_cutoff=edits
             )
-            if best is not None:
+            if best is not None and not self._names_other(words, i, best[0]):
                 words[i] = best[0]
         return " ".join(words)
+
+    def _names_other(self, words: Sequence[str], i: int, known: str) -> bool:
+        """Whether `words[i]`, close to `known` (a word of this show's names), is another name.
+
+        A short name (`Chayo`, `Flor`) has too few letters to tell a slip from another name
+        (`chapo`, `flores`), and a word in the title of another work (`la serie de el chapo`,
+        `breaking bad s cast`) names that work: neither is read as this show's name by its
+        spelling alone.
+        """
+        return known in self._name_words and (
+            len(known) < NAME_CORRECTION_MIN_CHARS
+            or any(w in WORK_WORDS for w in words[max(0, i - 3) : i])
+            or words[i + 1 : i + 2] == ["s"]
+        )
+
+    def _language(self, query: str) -> Language:
+        """The language of the words around any name or title.
+
+        `en q episodio es tell the moon to come` is Spanish, however English the title.
+        """
+        folded = fold(query)
+        names = {
+            fold(name)
+            for m in self.index.mentioned(folded)
+            if (entity := self.knowledge.entity(m.id)) is not None
+            for name in entity.names
+        }
+        padded = f" {folded} "
+        for name in sorted(names, key=len, reverse=True):
+            padded = padded.replace(f" {name} ", " ")
+        rest = padded.strip() if names else query
+        punctuation = "".join(ch for ch in query if ch in "¿¡")
+        return detect_language(f"{punctuation} {rest}") if rest.strip() else detect_language(query)
 
     def _beyond_names(self, leftover: str, mentions: Sequence[Match]) -> list[str]:
         """Words of `leftover` (function words already gone) that no mentioned name contains."""

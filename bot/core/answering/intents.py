@@ -66,15 +66,16 @@ CUES: dict[Topic, frozenset[str]] = {
         "quienes hicieron", "crearon", "creo la serie", "escribieron", "dirigieron", "dirigida por",
         "escrita por", "creada por", "guiones", "equipo", "director of photography", "camera",
         "filmmaker", "filmmakers", "came up with", "come up with", "se le ocurrio",
+        "job", "jobs", "trabajo", "worked on", "trabajo en", "trabajaron",
     }),
     Topic.SHOW: frozenset({
         "about", "plot", "story", "premise", "synopsis", "based", "based on", "true story",
         "release", "released", "release date", "premiere", "premiered", "came out", "come out",
         "where to watch", "watch", "stream", "streaming", "netflix", "rating", "imdb", "seasons",
-        "how many seasons", "limited series", "miniseries", "genre", "massacre", "allende",
+        "how many seasons", "limited series", "miniseries", "genre",
         "trata", "de que trata", "historia", "basada", "basado", "estreno", "salio",
         "donde ver", "ver", "sinopsis", "argumento", "temporadas", "miniserie", "calificacion",
-        "masacre", "what is somos", "que es somos",
+        "what is somos", "que es somos",
         "what happens", "whats it about", "summary", "resumen", "de que va", "tratara",
         "when did it come out", "when was it released", "cuando salio", "cuando se estreno",
         "where can i watch", "donde la veo", "donde puedo ver", "genero", "setting",
@@ -85,6 +86,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "info", "your info", "your sources", "tus fuentes", "datos", "how do you know",
         "como sabes", "where does your information come from", "de donde sale",
         "referencias", "citas", "links", "enlaces", "bibliography", "cite", "cites", "cited",
+        "sites", "websites", "site", "website", "paginas", "sitios",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
@@ -114,7 +116,7 @@ FUNCTION_WORDS = frozenset(
     btw yeah yes yep nope not don doesn didn isn aren wasn weren won couldn wouldn shouldn haven
     hasn could should might may must let lets see look find found come comes coming goes go went
     called named call anyone does doing done know wondering wonder curious question ask asking
-    answer someone else way well our we
+    answer someone else way well our we guy stuff kind type sort tipo cierto
     alguien algo alguna alguno algun todavia aun nunca siempre tambien tampoco bien mucho mucha
     muchos muchas poco otro otra otros otras mismo misma cada todo toda todos todas nada nadie
     porque pues entonces oye vale bueno sabes sabe saber quiero quieres puedo puedes puede pueden
