@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+import socket
 
 import discord
 import pytest
@@ -218,3 +219,14 @@ async def test_a_refused_token_at_the_gateway_closes_4004(fake_discord: FakeDisc
         async with bot:
             await asyncio.wait_for(bot.start(fake_discord.token), 10)
     assert closed.value.code == 4004
+
+
+async def test_nothing_can_reach_the_real_discord() -> None:
+    """The `loopback_only` guard: a client not pointed at the double fails instead of leaking."""
+    assert discord.http.Route.BASE == "https://discord.com/api/v10", "restored after each test"
+    with pytest.raises(OSError, match=r"only 127\.0\.0\.1"):
+        socket.getaddrinfo("discord.com", 443)
+    bot = plain_bot()
+    with pytest.raises((OSError, discord.HTTPException)):
+        async with bot:
+            await bot.login("a-token-that-must-not-leave")
