@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.core.answering.answer import Answer, Confidence, Fact, Language, Match, SourceRef, Topic
@@ -69,6 +69,9 @@ WH_DETERMINERS = ("which", "what", "whats", "cual", "cuales", "how many", "cuant
 """`which outlet`, `cuántas vistas`: the word after one of these is the kind of thing asked for.
 Unless a cue, a keyword or a name knows it (words met only in a claim's prose don't), no claim
 answers the question."""
+
+NAME_SLIP_SCORE = 75.0
+"""A word this close (rapidfuzz ratio) to a word of a name is read as a slip in that name."""
 
 PROSE_ONLY_SHARE = 0.5
 """How unknown a word counts that no cue, keyword or name knows but some claim's prose has: it
@@ -147,6 +150,7 @@ class Engine:
             for w in fold(text).split()
         }
         self._name_words = frozenset(w for key in self.index.all_keys() for w in key.split())
+        self._name_word_list = sorted(w for w in self._name_words if len(w) > 2)
         self._terms_by_letter: dict[str, list[str]] = {}
         for term in self._terms:
             self._terms_by_letter.setdefault(term[0], []).append(term)
@@ -252,8 +256,6 @@ class Engine:
             if m.kind != "show" and fold(m.name) not in show_names
         ]
         reference = parse_episode_reference(folded)
-        if reference is not None and Topic.SEASON2 not in cues:
-            return self._episode_by_reference(query, reference, language, notice)
 
         scores: Counter[Topic] = Counter()
         for topic, hits in cues.items():
@@ -285,9 +287,14 @@ class Engine:
         explained += [fold(self.index.entries_by_id[m.id].name) for m in mentions]
         leftover = strip_phrases(folded, explained)
         # A word no cue, keyword or name knows may name another subject ("el chapo").
-        unexplained = [w for w in leftover.split() if len(w) > 2 and w not in self._known_words]
+        unexplained = [w for w in leftover.split() if self._strange(w)]
         if self._asks_the_unknown(folded, keyword_hits):
             return self._unknown(query, language, notice=notice, unexplained=True)
+        if reference is not None and Topic.SEASON2 not in cues:
+            # "how long is episode 2" asks for something no claim of the episode holds.
+            if unexplained and self._outweighed(unexplained, evidence):
+                return self._unknown(query, language, notice=notice, unexplained=True)
+            return self._episode_by_reference(query, reference, language, notice)
 
         if not scores:
             resolution = self.index.resolve(leftover) if leftover else None
@@ -301,10 +308,14 @@ class Engine:
             else max(TOPIC_PRIORITY, key=lambda t_: (scores[t_], -TOPIC_PRIORITY.index(t_)))
         )
         mention = next((m for m in mentions if KIND_TOPIC[m.kind] is topic), None)
-        # Unknown words are borne when the question names the entity its intent is about
-        # ("kery ardra character"), or when rarer words meet in one claim ("why did the zetas
-        # attack allende"); else they may be the real subject ("season 2 of elite").
-        named = mention is not None and bool(cues or keyword_hits)
+        # Unknown words are borne when they are slips in the name of the entity the intent is
+        # about ("kery ardra character"), or when rarer words meet in one claim ("why did the
+        # zetas attack allende"); else they may be the real subject ("how long is episode 2").
+        named = (
+            mention is not None
+            and bool(cues or keyword_hits)
+            and all(self._name_slip(w) for w in unexplained)
+        )
         if unexplained and not named and self._outweighed(unexplained, evidence):
             return self._unknown(query, language, notice=notice, unexplained=True)
         # A name alone asks about that name ("jesus sida"); a name with other words but no cue
@@ -324,6 +335,24 @@ class Engine:
         if focused and topic in {Topic.SHOW, Topic.CREATORS, Topic.CAST}:
             return self._focused(query, topic, focused, language, notice)
         return self.command(topic, None, language, query=query, notice=notice)
+
+    def _strange(self, word: str) -> bool:
+        """Whether no cue, keyword, name or episode reference (`s01e01`, `3rd`) knows `word`."""
+        return (
+            len(word) > 2
+            and word not in self._known_words
+            and parse_episode_reference(word, bare=True) is None
+        )
+
+    def _name_slip(self, word: str) -> bool:
+        """Whether `word` reads as a misspelt word of some name (`kery` for `Kerry`)."""
+        return (
+            process.extractOne(
+                word, self._name_word_list, scorer=fuzz.ratio, processor=None,
+                score_cutoff=NAME_SLIP_SCORE,
+            )
+            is not None
+        )  # fmt: skip
 
     def _outweighed(self, unexplained: Sequence[str], retrieval: Retrieval) -> bool:
         """Whether the words the knowledge lacks say more than the words it knows.
@@ -365,8 +394,7 @@ class Engine:
                 return True
         run = 0
         for word in words:
-            strange = len(word) > 2 and word not in self._known_words
-            run = run + 1 if strange else 0
+            run = run + 1 if self._strange(word) else 0
             if run >= 2:
                 return True
         return False

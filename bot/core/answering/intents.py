@@ -26,17 +26,15 @@ when it also says "cast", "plot" or "episodes" (`season 2 cast`, `de qué trata 
 
 CUES: dict[Topic, frozenset[str]] = {
     Topic.CAST: frozenset({
-        "who plays", "who played", "who is playing", "play", "plays", "played", "playing", "actor",
-        "actors", "actress", "actresses", "cast", "casting", "starring", "stars", "star", "role",
-        "roles", "character", "characters", "who is in", "who was in", "portrays", "portrayed",
-        "quien hace de", "hace de", "quien interpreta", "interpreta", "interpreto", "actua",
-        "actuo", "actriz", "actores", "actrices", "reparto", "elenco", "personaje", "personajes",
-        "papel", "protagonista", "protagonistas", "protagoniza",
-        "acts", "acted", "acting", "actors in", "cast list", "cast members", "who is in it",
-        "whos in it", "who stars", "lead actor", "lead actress", "leads", "performer", "performers",
-        "interpretan", "interpretaba", "actuan", "actuaron", "actuo en", "salen", "sale en",
-        "quienes salen", "quien sale", "aparece", "aparecen", "appears", "appear", "plays in",
-        "papeles", "elenco completo", "reparto completo",
+        "who plays", "who played", "who is playing", "play", "plays", "played", "playing", "actors",
+        "actresses", "casting", "roles", "characters", "who is in", "who was in", "portrays",
+        "portrayed", "quien hace de", "hace de", "quien interpreta", "interpreta", "interpreto",
+        "actua", "actuo", "actores", "actrices", "personajes", "acts", "acted", "acting",
+        "actors in", "cast list", "cast members", "who is in it", "whos in it", "who stars",
+        "lead actor", "lead actress", "performer", "performers", "interpretan", "interpretaba",
+        "actuan", "actuaron", "actuo en", "salen", "sale en", "quienes salen", "quien sale",
+        "aparece", "aparecen", "appears", "appear", "plays in", "papeles", "elenco completo",
+        "reparto completo",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -54,31 +52,19 @@ CUES: dict[Topic, frozenset[str]] = {
         "sequel season", "more of somos", "mas de somos",
     }),
     Topic.CREATORS: frozenset({
-        "created", "creator", "creators", "create", "creado", "creada", "creador", "creadora",
-        "creadores", "director", "directors", "directed", "directs", "direct", "dirigida",
-        "dirigio", "directora", "directores", "direccion", "writer", "writers", "wrote",
-        "written", "write", "escribio", "escrita", "escritor", "escritora", "guion", "guionista",
-        "guionistas", "showrunner", "made it", "made", "behind", "cinematography",
-        "cinematographer", "fotografia", "crew", "people behind", "quien hizo", "journalist",
-        "periodista", "creators and crew",
-        "who made", "made by", "created by", "directed by", "written by", "wrote it",
-        "screenplay", "screenwriter", "screenwriters", "script", "scripts", "hicieron",
+        "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
+        "written", "write", "escrita", "escritor", "showrunner", "made it", "made", "behind",
+        "crew", "people behind", "creators and crew", "made by", "created by", "directed by",
+        "written by", "wrote it", "screenwriter", "screenwriters", "scripts", "hicieron",
         "quienes hicieron", "crearon", "creo la serie", "escribieron", "dirigieron", "dirigida por",
-        "escrita por", "creada por", "guiones", "equipo", "director of photography", "camera",
-        "filmmaker", "filmmakers", "came up with", "come up with", "se le ocurrio",
-        "job", "jobs", "trabajo", "worked on", "trabajo en", "trabajaron",
+        "escrita por", "creada por", "guiones", "equipo", "filmmaker", "filmmakers", "came up with",
+        "come up with", "se le ocurrio", "job", "jobs", "trabajo", "worked on", "trabajo en",
+        "trabajaron", "making", "makers", "making of",
     }),
     Topic.SHOW: frozenset({
-        "about", "plot", "story", "premise", "synopsis", "based", "based on", "true story",
-        "release", "released", "release date", "premiere", "premiered", "came out", "come out",
-        "where to watch", "watch", "stream", "streaming", "netflix", "rating", "imdb", "seasons",
-        "how many seasons", "limited series", "miniseries", "genre",
-        "trata", "de que trata", "historia", "basada", "basado", "estreno", "salio",
-        "donde ver", "ver", "sinopsis", "argumento", "temporadas", "miniserie", "calificacion",
-        "what is somos", "que es somos",
-        "what happens", "whats it about", "summary", "resumen", "de que va", "tratara",
-        "when did it come out", "when was it released", "cuando salio", "cuando se estreno",
-        "where can i watch", "donde la veo", "donde puedo ver", "genero", "setting",
+        "about", "based", "come out", "watch", "netflix", "genre", "trata", "basada", "basado",
+        "ver", "argumento", "what is somos", "que es somos", "whats it about", "tratara",
+        "when was it released", "donde la veo", "donde puedo ver", "genero", "setting",
     }),
     Topic.SOURCES: frozenset({
         "source", "sources", "fuente", "fuentes", "citations", "references", "articles",
@@ -128,32 +114,19 @@ FUNCTION_WORDS = frozenset(
 """Words that carry no subject of their own; everything else in a question must be understood."""
 
 OTHER_FACT_CUES = frozenset({
-    "how long", "how tall", "how old", "years old", "age", "birthday", "born", "height", "tall",
-    "real person", "real life person", "budget", "cost", "filmed", "filming", "shot in",
-    "where was it shot", "filming location", "music", "soundtrack", "song", "songs",
-    "composer", "composed", "score by", "awards", "award", "won an", "won any", "win any",
-    "emmy", "emmys", "golden globe", "runtime", "run time", "duration", "minutes", "hours long",
-    "married", "wife", "husband", "girlfriend", "boyfriend", "dating", "instagram", "twitter",
-    "tiktok", "social media", "net worth", "salary", "paid", "language", "subtitles", "dubbed",
-    "trailer", "who dies", "dies", "died", "die", "death", "ending explained",
-    "cuantos anos", "edad", "cumpleanos", "nacio", "nacimiento", "altura", "mide", "estatura",
-    "persona real", "existio", "presupuesto", "costo", "filmada", "filmaron", "grabada",
-    "grabaron", "rodaje", "rodada", "musica", "banda sonora", "cancion",
-    "canciones", "compositor", "premio", "premios", "gano", "duracion", "dura", "minutos",
-    "horas", "casado", "casada", "esposa", "esposo", "novia", "novio", "pareja", "redes sociales",
-    "sueldo", "idioma", "subtitulos", "doblaje", "doblada", "muere", "mueren",
-    "murio", "murieron", "muertos",
-    "at the end", "in the end", "how does it end", "what happened to",
-    "what happens to", "al final", "como termina", "que le pasa", "que le paso", "que les pasa",
-    "other shows", "other series", "other movies", "other films", "other roles", "been in",
-    "filmography", "otras series", "otras peliculas", "otros papeles", "ha salido en",
+    "real person", "persona real", "run time", "award", "awards", "won an", "won any", "premio",
+    "premios", "score by", "muere", "at the end", "in the end", "how does it end", "al final",
+    "como termina", "what happened to", "what happens to", "que le pasa", "que le paso",
+    "que les pasa", "other roles", "other series", "been in", "otras series", "otros papeles",
 })  # fmt: skip
-"""Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so: a
-length, an age, a budget, where it was filmed, its music or awards, whether someone is a real
-person. A question using one that no keyword covers is declined, even when it names an episode
-or a character (`how long is episode 2`, `is benjamin a real person`): answering with the
-entity's card would pretend to answer it. A moderator who adds such a fact with its keyword
-(`runtime`) makes the question answerable without touching code."""
+"""Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so, made of
+words the knowledge itself uses: whether someone is a real person, an award, what happens at
+the end, an actor's other roles. A question using one that no keyword covers is declined, even
+when it names an episode or a character (`is benjamin a real person`): answering with the
+entity's card would pretend to answer it. Kinds of fact whose words the knowledge has nowhere
+(`budget`, `soundtrack`, `how tall`) need no entry: the engine declines a question whose unknown
+words outweigh what it knows (see `Engine._outweighed`). A moderator who adds such a fact with
+its keyword (`runtime`) makes the question answerable without touching code."""
 
 _INFLECTIONS = tuple(sorted(
     """ieron aron aran eran iran ando iendo ados adas idos idas ado ada ido ida aba ara era ira
