@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.answering.answer import Topic
+from bot.core.answering.answer import Language, Topic
 from bot.core.answering.engine import Engine
 from bot.core.answering.intents import stem
 
@@ -46,3 +46,74 @@ def test_a_keyword_that_covers_the_kind_of_fact_answers_it(engine: Engine) -> No
     """`nominated` is a claim keyword, so the award question about Schamus is answered."""
     answer = engine.ask("was james schamus nominated for an oscar")
     assert answer.topic is Topic.CREATORS and "Oscar" in answer.text
+
+
+# ----------------------------------------------------------------- claim retrieval (BM25)
+
+
+def test_claim_index_weighs_rare_words_over_common_ones(engine: Engine) -> None:
+    """`zetas` is in one claim or two, `season` in many: the rare word says more."""
+    weights = engine.claims.search(["zetas", "season"]).weights
+    assert weights["zetas"] > weights["season"]
+    assert engine.claims.unknown_idf > max(weights.values()), "an unknown word weighs most"
+
+
+def test_claim_index_reads_a_long_misspelt_word_but_not_a_short_one(engine: Engine) -> None:
+    assert engine.claims.term_of("cinematografer") is not None
+    assert engine.claims.term_of("chapo") is None, "short words are never read as another"
+
+
+def test_neighbouring_words_are_one_piece_of_evidence(engine: Engine) -> None:
+    """A phrase (`worth watching`) counts once; rare words meeting in one claim add up."""
+    phrase = engine.claims.search("narcos mexico worth watching".split()).coverage
+    spread = engine.claims.search("why did the zetas attack allende".split()).coverage
+    assert spread > engine.claims.unknown_idf > phrase
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [("why did the zetas attack allende", "DEA"),
+     ("does it have one main hero or is it more of an ensemble", "ordinary people"),
+     ("when does netflix usually decide on another season", "three months")],
+)
+def test_a_paraphrase_with_one_unknown_word_is_answered_from_its_claim(
+    engine: Engine, question: str, fact: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.topic is not Topic.UNKNOWN and fact in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is narcos mexico worth watching", "one piece live action", "breaking bad's cast",
+     "which outlet published ginger thompsons article", "cuantas vistas tuvo en netflix",
+     "season 2 of elite", "who directed roma", "how many views did it get"],
+)
+def test_another_work_or_an_unknown_kind_of_fact_is_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------ near names
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["reparto de la serie de el chapo", "who plays chapo", "de que trata la casa de las flores"],
+)
+def test_a_different_proper_noun_is_not_read_as_a_short_name(engine: Engine, question: str) -> None:
+    """`chapo` is not `Chayo`, `flores` is not `Flor`: at most a "did you mean"."""
+    answer = engine.ask(question)
+    assert answer.topic is Topic.UNKNOWN and not answer.facts
+
+
+def test_a_slip_in_a_name_still_finds_it(engine: Engine) -> None:
+    assert "Jero Medina" in engine.ask("who plays benjamn").text
+    assert "Kerry Ardra" in engine.ask("kery ardra character").text
+
+
+# --------------------------------------------------------------------------------- language
+
+
+def test_the_reply_language_ignores_the_words_of_a_title(engine: Engine) -> None:
+    assert engine.ask("en q episodio es tell the moon to come").language is Language.ES
+    assert engine.ask("which episode is tell the moon to come").language is Language.EN

@@ -55,7 +55,7 @@ least so many letters may have and still be read as a word the bot knows. Shorte
 never corrected. More slips than this make another word (`called` is not `cancelled`,
 `person` is not `personaje`)."""
 
-NAME_CORRECTION_MIN_CHARS = 5
+NAME_CORRECTION_MIN_CHARS = 6
 """A word shorter than this is never corrected into a name: `chapo` is another man, not
 `Chayo`, and a short name has too few letters to tell a typo from another name."""
 
@@ -317,7 +317,10 @@ class Engine:
             and all(self._name_slip(w) for w in unexplained)
         )
         if unexplained and not named and self._outweighed(unexplained, evidence):
-            return self._unknown(query, language, notice=notice, unexplained=True)
+            # Unknown words that resemble a name ("who plays irine") get a "did you mean".
+            candidates = self.index.search(" ".join(unexplained))
+            resolution = Resolution(query, None, candidates)
+            return self._unsure_or_unknown(query, resolution, language, notice)
         # A name alone asks about that name ("jesus sida"); a name with other words but no cue
         # or keyword asks something the bot has no intent for ("what other shows has X been in").
         if mentions and not (cues or keyword_hits) and self._beyond_names(leftover, mentions):

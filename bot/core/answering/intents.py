@@ -150,7 +150,7 @@ _SPANISH = frozenset(
     """quien quienes que cual cuales cuando donde como hay habra hace interpreta temporada
     temporadas episodio episodios capitulo capitulos serie el la los las es son de del una uno
     dime sobre trata basada reparto elenco estreno segunda nueva otra mas fue sera creo dirigio
-    actor actriz personaje papel
+    actriz personaje papel
     al con por para esta estas estan tiene tienen cuanto cuantos cuantas hola gracias ayuda
     fuentes comandos creadores creador dime dame hizo hicieron tendra saldra sale salio ver
     verla vale pena nota plataforma ocurre historia real noticias
