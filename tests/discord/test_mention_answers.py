@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bot.adapters.discord.cogs.fans import question_text
 from tests.support.discord_harness import Harness
 from tests.support.discord_payloads import BOT_USER_ID, message_create
 from tests.support.discord_spec import (
@@ -47,3 +50,16 @@ async def test_everyone_other_users_and_bots_are_ignored(harness: Harness) -> No
     )
     bot_author = message_create(f"<@{BOT_USER_ID}> hi", mentions=[BOT_USER_ID], author_bot=True)
     assert await harness.message(bot_author) == []
+
+
+@pytest.mark.parametrize(
+    ("content", "question"),
+    [
+        ("<@123> who plays Chayo?", "who plays Chayo?"),
+        ("<@!123>who plays Chayo? @everyone", "who plays Chayo?"),
+        ("@here <@&55> <#77> quien es chema", "quien es chema"),
+        ("email me@everyone.example", "email me@everyone.example"),
+    ],
+)
+def test_mention_markup_is_not_part_of_the_question(content: str, question: str) -> None:
+    assert question_text(content) == question

@@ -39,6 +39,15 @@ AUTOCOMPLETE_SECONDS = 10.0
 """Keystrokes a fan's autocomplete is served for in this many seconds; more get no choices."""
 
 
+MENTION_SYNTAX = re.compile(r"<(?:@[!&]?|#)\d+>|(?<!\w)@(?:everyone|here)\b")
+"""User, role and channel mentions, @everyone and @here: Discord markup, not words of a question."""
+
+
+def question_text(content: str) -> str:
+    """A fan's message as a question: mention markup removed (the bot's own mention included)."""
+    return " ".join(MENTION_SYNTAX.sub(" ", content).split())
+
+
 def per_user(rate: int, per: float) -> commands.CooldownMapping[int]:
     """A per-user token bucket from discord.py's own cooldowns (which also evict idle users)."""
     return commands.CooldownMapping(commands.Cooldown(rate, per), lambda user_id: user_id)
@@ -169,7 +178,9 @@ class Fans(commands.Cog):
     async def ask(self, interaction: discord.Interaction, question: str) -> None:
         """/ask question: a Spanish client gets Spanish; otherwise the core reads the question."""
         language = language_of(interaction.locale)
-        answer = self.engine.ask(question, language if language is not Language.EN else None)
+        answer = self.engine.ask(
+            question_text(question), language if language is not Language.EN else None
+        )
         await self.reply(interaction, answer)
 
     @commands.Cog.listener()
@@ -185,8 +196,7 @@ class Fans(commands.Cog):
         if self.mentions.update_rate_limit(message.author.id) is not None:
             log.debug("Ignoring a mention from %s: asking too fast", message.author.id)
             return  # a reply to each message of a flood would only add to it
-        question = re.sub(rf"<@!?{me.id}>", " ", message.content).strip()
-        answer = self.engine.ask(question)
+        answer = self.engine.ask(question_text(message.content))
         try:
             await message.reply(
                 embed=render_embed(answer),
