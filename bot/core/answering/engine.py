@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.answering.answer import Answer, Confidence, Fact, Language, Match, SourceRef, Topic
@@ -71,7 +71,7 @@ Unless a cue, a keyword or a name knows it (words met only in a claim's prose do
 answers the question."""
 
 NAME_SLIP_SCORE = 75.0
-"""A word this close (rapidfuzz ratio) to a word of a name is read as a slip in that name."""
+"""A word this close to a name or part of one (`NameIndex.search`) is read as a slip in it."""
 
 PROSE_ONLY_SHARE = 0.5
 """How unknown a word counts that no cue, keyword or name knows but some claim's prose has: it
@@ -150,7 +150,6 @@ class Engine:
             for w in fold(text).split()
         }
         self._name_words = frozenset(w for key in self.index.all_keys() for w in key.split())
-        self._name_word_list = sorted(w for w in self._name_words if len(w) > 2)
         self._terms_by_letter: dict[str, list[str]] = {}
         for term in self._terms:
             self._terms_by_letter.setdefault(term[0], []).append(term)
@@ -349,13 +348,7 @@ class Engine:
 
     def _name_slip(self, word: str) -> bool:
         """Whether `word` reads as a misspelt word of some name (`kery` for `Kerry`)."""
-        return (
-            process.extractOne(
-                word, self._name_word_list, scorer=fuzz.ratio, processor=None,
-                score_cutoff=NAME_SLIP_SCORE,
-            )
-            is not None
-        )  # fmt: skip
+        return bool(self.index.search(word, limit=1, cutoff=NAME_SLIP_SCORE))
 
     def _outweighed(self, unexplained: Sequence[str], retrieval: Retrieval) -> bool:
         """Whether the words the knowledge lacks say more than the words it knows.

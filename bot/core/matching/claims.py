@@ -10,8 +10,9 @@ all: a word it knows nowhere is what makes a question unanswerable, not a word i
 cue for.
 
 Cost: building is linear in the words of the knowledge. A query looks up each of its words (a
-dict lookup, then the postings of that word) and, only for a long word with no exact hit, runs
-one rapidfuzz extract over the long terms.
+dict lookup, then the postings of that word, unless the word is in more than `MAX_POSTINGS`
+claims) and, only for a long word with no exact hit, runs one rapidfuzz extract over the long
+terms.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ MIN_CHARS = 2
 
 FUZZY_MIN_CHARS = 5
 """Shorter words are never read as a misspelling: `chapo` is not `chayo`, `dark` not `dare`."""
+
+MAX_POSTINGS = 2_000
+"""A term in more claims than this (`actor` in a knowledge of many actors) still makes a word
+known, but is not used to rank claims: its weight is near nil, and walking its claims would make
+a question's cost follow the size of the knowledge."""
 
 TERM_CACHE = 4096
 """How many looked-up words to remember; past that the memory starts afresh (bounded memory)."""
@@ -165,7 +171,10 @@ class ClaimIndex:
                 continue
             seen.add(term)
             idf = self._idf[term]
-            for number, tf in self._postings[term]:
+            postings = self._postings[term]
+            if len(postings) > MAX_POSTINGS:
+                continue  # known, but too common to tell claims apart
+            for number, tf in postings:
                 norm = 1.0 - B + B * self._lengths[number] / self._average
                 scores[number] = scores.get(number, 0.0) + idf * tf * (K1 + 1) / (tf + K1 * norm)
                 # A word met only in the prose counts less than a keyword or a name, and
