@@ -35,6 +35,9 @@ EPISODES = ["1", "3", "last", "episodio 2", "the one with the fire", ""]
 TOPICS = ["creators", "season2", "about", "sources", "help"]
 LOCALES = ["en-US", "es-ES", "es-419"]
 
+ACKNOWLEDGE_LIMIT = 30.0
+"""Seconds the local Discord waits for an acknowledgement during the soak (Discord: 3)."""
+
 SETTLE = 0.02
 """Seconds to let a round's last callbacks and threads finish before objects are counted."""
 
@@ -99,6 +102,9 @@ async def run_soak(
     people = [FakeUser(f"fan{n}") for n in range(members)]
     flooder = FakeUser("flooder")
     somos.bot._connection._messages = collections.deque(maxlen=MESSAGE_CACHE)
+    # Loss and memory are measured here, not latency (`bench.e2e` does that): a loaded CI machine
+    # (and tracing memory) may take the bot past Discord's 3 seconds without anything being lost.
+    fake.acknowledge_seconds = max(fake.acknowledge_seconds, ACKNOWLEDGE_LIMIT)
     result = SoakResult()
     started = time.monotonic()
     try:
