@@ -19,9 +19,12 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.cli import main
 from bot.core.knowledge import LoadFailed, load_knowledge
@@ -251,6 +254,12 @@ def two_documents(kb: Path) -> Expect:
     return Expect("cast.yaml", lines + 1, "another document")
 
 
+def control_character(kb: Path) -> Expect:
+    """An invisible character pasted from elsewhere: YAML forbids most control characters."""
+    line = replace(kb / "cast.yaml", "    actor: Jero Medina", "    actor: Jero\x1b Medina")
+    return Expect("cast.yaml", line, "control character U+001B")
+
+
 def directory_named_yaml(kb: Path) -> Expect:
     (kb / "drafts.yaml").mkdir()
     return Expect("drafts.yaml", None, "is not a regular file")
@@ -261,7 +270,7 @@ CORPUS: list[BadEdit] = [
     alias_bomb, merge_key, huge_file, binary_file, latin1_file, utf16_file, link_outside,
     missing_source, dangling_source, renamed_source_id, duplicated_id, empty_file,
     empty_directory, python_tag, deep_nesting, huge_number, top_level_list, wrong_type,
-    misspelt_field, text_too_long, two_documents, directory_named_yaml,
+    misspelt_field, text_too_long, two_documents, control_character, directory_named_yaml,
 ]  # fmt: skip
 
 ERROR_FORMAT = re.compile(r"^(?P<file>[^:\n]+?)(?::(?P<line>\d+))?: (?P<rest>.+)$")
@@ -403,3 +412,46 @@ def test_the_safe_loading_check_would_catch_an_unsafe_loader() -> None:
     assert not _safe_loader("yaml", call)
     call = ast.parse("yaml.load(text, Loader=SafeLoader)").body[0].value  # type: ignore[attr-defined]
     assert _safe_loader("yaml", call)
+
+
+# ----------------------------------------------------------------------- random edits (fuzzing)
+
+EDITS = st.sampled_from(["delete", "duplicate", "indent", "dedent", "insert", "truncate", "tab"])
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_any_random_edit_is_loaded_or_explained(tmp_path_factory: Any, data: st.DataObject) -> None:
+    """Lines deleted, duplicated, re-indented, truncated or filled with any text: the knowledge
+    loads, or every error is a `file:line` sentence; never another exception."""
+    kb = tmp_path_factory.mktemp("knowledge")
+    shutil.copytree(shipped_knowledge_dir(), kb, dirs_exist_ok=True)
+    for _ in range(data.draw(st.integers(1, 3), label="edits")):
+        path = kb / data.draw(st.sampled_from(sorted(p.name for p in kb.iterdir())), label="file")
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        at = data.draw(st.integers(0, max(len(lines) - 1, 0)), label="line")
+        edit = data.draw(EDITS, label="edit")
+        line = lines[at] if lines else ""
+        if edit == "delete":
+            del lines[at : at + 1]
+        elif edit == "duplicate":
+            lines.insert(at, line)
+        elif edit == "indent":
+            lines[at : at + 1] = ["  " + line]
+        elif edit == "dedent":
+            lines[at : at + 1] = [line.lstrip(" ")]
+        elif edit == "tab":
+            lines[at : at + 1] = ["\t" + line.lstrip(" ")]
+        elif edit == "truncate":
+            lines = lines[:at]
+        else:
+            lines.insert(at, data.draw(st.text(max_size=40), label="text") + "\n")
+        path.write_text("".join(lines), encoding="utf-8", errors="surrogatepass")
+    try:
+        load_knowledge(kb)
+    except LoadFailed as failure:
+        for error in failure.errors:
+            assert ERROR_FORMAT.match(str(error)), str(error)
+            assert error.file

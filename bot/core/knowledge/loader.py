@@ -174,6 +174,13 @@ def _read_file(path: Path, real_root: Path) -> _Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         raise _FileProblem(f"YAML syntax error: {_yaml_reason(exc)}", line) from None
+    except yaml.reader.ReaderError as exc:  # a control character, which YAML forbids
+        line = text[: exc.position].count("\n") + 1
+        raise _FileProblem(
+            f"contains the invisible control character U+{exc.character:04X}, which YAML does "
+            "not allow; delete it (it often comes from copying text)",
+            line,
+        ) from None
     except yaml.YAMLError as exc:
         raise _FileProblem(f"YAML syntax error: {exc}") from None
     if node is None:
