@@ -150,6 +150,10 @@ class Engine:
             for w in fold(text).split()
         }
         self._name_words = frozenset(w for key in self.index.all_keys() for w in key.split())
+        self._titles = frozenset(
+            fold(name) for entity in [knowledge.show, *knowledge.episodes] for name in entity.names
+        )
+        self._longest_title = max((len(title.split()) for title in self._titles), default=0)
         self._terms_by_letter: dict[str, list[str]] = {}
         for term in self._terms:
             self._terms_by_letter.setdefault(term[0], []).append(term)
@@ -435,21 +439,26 @@ class Engine:
     def _language(self, query: str) -> Language:
         """The language of the words around any name or title.
 
-        `en q episodio es tell the moon to come` is Spanish, however English the title.
+        `en q episodio es tell the moon to come` is Spanish, however English the title. Titles
+        (the show's and its episodes', a few hundred at most) are cut out word for word; in
+        names of people only an `ñ` (`Larrañaga`, `Doña`) would sway the count, so it is
+        counted only in a word that is no name's.
         """
-        folded = fold(query)
-        names = {
-            fold(name)
-            for m in self.index.mentioned(folded)
-            if (entity := self.knowledge.entity(m.id)) is not None
-            for name in entity.names
-        }
-        padded = f" {folded} "
-        for name in sorted(names, key=len, reverse=True):
-            padded = padded.replace(f" {name} ", " ")
-        rest = padded.strip() if names else query
-        punctuation = "".join(ch for ch in query if ch in "¿¡")
-        return detect_language(f"{punctuation} {rest}") if rest.strip() else detect_language(query)
+        words = fold(query).split()
+        kept = [True] * len(words)
+        for size in range(min(len(words), self._longest_title), 0, -1):
+            for start in range(len(words) - size + 1):
+                if all(kept[start : start + size]) and (
+                    " ".join(words[start : start + size]) in self._titles
+                ):
+                    kept[start : start + size] = [False] * size
+        rest = " ".join(w for w, keep in zip(words, kept, strict=True) if keep)
+        if not rest:
+            return detect_language(query)  # a bare title has no language but its own
+        marks = "".join(ch for ch in query if ch in "¿¡")
+        if any("ñ" in w and fold(w) not in self._name_words for w in query.casefold().split()):
+            marks += "ñ"
+        return detect_language(f"{marks} {rest}")
 
     def _beyond_names(self, leftover: str, mentions: Sequence[Match]) -> list[str]:
         """Words of `leftover` (function words already gone) that no mentioned name contains."""

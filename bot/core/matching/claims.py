@@ -43,7 +43,7 @@ MIN_CHARS = 2
 FUZZY_MIN_CHARS = 5
 """Shorter words are never read as a misspelling: `chapo` is not `chayo`, `dark` not `dare`."""
 
-MAX_POSTINGS = 2_000
+MAX_POSTINGS = 256
 """A term in more claims than this (`actor` in a knowledge of many actors) still makes a word
 known, but is not used to rank claims: its weight is near nil, and walking its claims would make
 a question's cost follow the size of the knowledge."""
@@ -97,6 +97,7 @@ class ClaimIndex:
     ) -> None:
         self._stem = stem
         self._stopwords = frozenset(stopwords)
+        self._build_stems: dict[str, str] = {}  # words repeat across claims: stem each once
         self._postings: dict[str, list[tuple[int, float]]] = {}
         lengths: list[int] = []
         for number, document in enumerate(documents):
@@ -117,17 +118,20 @@ class ClaimIndex:
         }
         self.unknown_idf = math.log(1.0 + (total + 0.5) / 0.5)
         """The weight of a word no claim has: more informative than any word the knowledge has."""
+        self._build_stems = {}
         self._long_terms = sorted(t for t in self._postings if len(t) >= FUZZY_MIN_CHARS)
         self._term_cache: dict[str, str | None] = {}
 
     def terms(self, texts: Iterable[str]) -> list[str]:
         """The stemmed content words of `texts`, in order, function words left out."""
-        return [
-            self._stem(word)
-            for text in texts
-            for word in fold(text).split()
-            if len(word) >= MIN_CHARS and word not in self._stopwords
-        ]
+        stems = self._build_stems
+        terms = []
+        for word in fold(" ".join(texts)).split():
+            if len(word) >= MIN_CHARS and word not in self._stopwords:
+                if (term := stems.get(word)) is None:
+                    term = stems[word] = self._stem(word)
+                terms.append(term)
+        return terms
 
     def term_of(self, word: str) -> str | None:
         """The indexed term a (folded) word stands for: its stem, or a close long term.
