@@ -271,8 +271,8 @@ class Engine:
         for first in mentions[:1]:
             scores[KIND_TOPIC[first.kind]] += 3
         # The claims the question's words point at, keywords or not ("one main hero or an
-        # ensemble" is the claim that says "instead of one main hero").
-        # Cue words said the topic; the other words say which fact.
+        # ensemble" is the claim that says "instead of one main hero"). Cue words said the
+        # topic; the other words say which fact.
         content = strip_phrases(folded, [p for hits in cues.values() for p in hits])
         retrieval = self.claims.search(content.split())
         # All the words, cue words too, say how much of the question the knowledge holds.
