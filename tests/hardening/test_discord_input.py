@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.adapters.discord import limits
@@ -25,6 +25,7 @@ from tests.support.discord_harness import Harness
 from tests.support.discord_payloads import (
     BOT_USER_ID,
     CHANNEL_ID,
+    MANAGER,
     button_click,
     message_create,
     modal_submit,
@@ -47,6 +48,8 @@ MARKUP = "*_~|`"
 LINE_MARKUP = re.compile(r"^(?:#{1,3} |-# |>>> |> )", re.MULTILINE)
 MASKED_LINK = re.compile(r"(?<!\\)\[[^\]\n]+\]\(<?https?://[^\s)]+>?\)")
 """A masked link as Discord renders it: `[text](http…)`, closed on the same line."""
+
+REPORTER = re.compile(r" by <@\d+> on | de <@\d+> sobre ")
 
 
 def unescaped_markup(text: str) -> list[str]:
@@ -194,3 +197,30 @@ def test_the_markup_check_catches_what_it_must() -> None:
     assert unescaped_markup("# heading")
     assert unescaped_markup("[x](https://e.example)")
     assert not unescaped_markup("\\*\\*bold\\*\\* \\# \\[x](https://e.example) [1] Title (2022)")
+
+
+@settings(FUZZ, max_examples=15)  # each example writes to the database a dozen times
+@given(texts=st.lists(TEXT, min_size=1, max_size=6), locale=LOCALES)
+async def test_fans_words_shown_to_moderators_stay_inert(
+    harness: Harness, texts: list[str], locale: str
+) -> None:
+    """What fans wrote (unanswered questions, reports) comes back in `/kb gaps` and `/kb reports`:
+    valid, within 2,000 characters, no ping, no markdown of theirs rendered."""
+    for n, text in enumerate(texts):
+        harness.storage.record_gap(text or f"empty {n}")
+        harness.storage.add_report(int(BOT_USER_ID) + n, text, "the answer", text)
+    for subcommand in ("gaps", "reports"):
+        body = only_reply(
+            await harness.interact(
+                slash("kb", subcommand=subcommand, permissions=MANAGER, locale=locale)
+            )
+        )
+        content = body["data"]["content"]
+        assert len(content) <= limits.MESSAGE_CONTENT
+        assert body["data"]["flags"] == 64
+        assert body["data"]["allowed_mentions"]["parse"] == []
+        title, _, listing = content.partition("\n")
+        assert title.startswith("**") and title.endswith("**")
+        listing = REPORTER.sub("", listing)  # the reporter, shown (never pinged) on purpose
+        assert not PING.search(listing), listing
+        assert not unescaped_markup(listing), unescaped_markup(listing)[:3]
