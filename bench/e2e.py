@@ -55,6 +55,11 @@ class BotProcess:
     identified_s: float
     ready_s: float
 
+    def cpu_s(self) -> float:
+        """CPU seconds the bot process has used so far (user + system)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def rss_mb(self) -> float:
         for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
@@ -143,8 +148,10 @@ async def one_interaction(fake: Any, acks: Acks, n: int, rng: random.Random) -> 
     return await asyncio.wait_for(acks.expect(handle), 30.0)
 
 
-async def load(fake: Any, acks: Acks, in_flight: int, total: int) -> dict[str, Any]:
-    """`total` interactions, `in_flight` at a time; throughput and latency."""
+async def load(
+    fake: Any, acks: Acks, in_flight: int, total: int, bot: BotProcess
+) -> dict[str, Any]:
+    """`total` interactions, `in_flight` at a time; throughput, latency and who used the CPU."""
     rng = random.Random(in_flight)
     latencies: list[int] = []
     counter = iter(range(total))
@@ -153,13 +160,16 @@ async def load(fake: Any, acks: Acks, in_flight: int, total: int) -> dict[str, A
         for n in counter:
             latencies.append(int(await one_interaction(fake, acks, n, rng) * 1e9))
 
-    start = time.perf_counter()
+    start, bot_cpu, fake_cpu = time.perf_counter(), bot.cpu_s(), time.process_time()
     await asyncio.gather(*(worker() for _ in range(in_flight)))
     elapsed = time.perf_counter() - start
+    bot_cpu, fake_cpu = bot.cpu_s() - bot_cpu, time.process_time() - fake_cpu
     fake.interactions.clear()
     fake.requests.clear()
     return {"in_flight": in_flight, "interactions": total,
-            "per_second": round(total / elapsed, 1), "latency": summarize(latencies)}  # fmt: skip
+            "per_second": round(total / elapsed, 1), "latency": summarize(latencies),
+            "bot_cpu_ms_each": round(bot_cpu / total * 1000, 3),
+            "fake_cpu_ms_each": round(fake_cpu / total * 1000, 3)}  # fmt: skip
 
 
 async def run(levels: list[int], total: int) -> dict[str, Any] | None:
@@ -173,8 +183,8 @@ async def run(levels: list[int], total: int) -> dict[str, Any] | None:
             bot_process(fake, workdir) as bot,
         ):
             acks = Acks(fake)
-            await load(fake, acks, 1, 20)  # warm
-            results = [await load(fake, acks, c, max(total, c * 4)) for c in levels]
+            await load(fake, acks, 1, 20, bot)  # warm
+            results = [await load(fake, acks, c, max(total, c * 4), bot) for c in levels]
             return {"bot_rss_mb": round(bot.rss_mb(), 1), "ready_s": round(bot.ready_s, 3),
                     "levels": results}  # fmt: skip
     finally:
@@ -194,9 +204,11 @@ def main(argv: list[str] | None = None) -> int:
     if data is None:
         return 0
     print(table(
-        ["in flight", "interactions", "per second", "p50 ms", "p99 ms", "max ms"],
+        ["in flight", "interactions", "per second", "p50 ms", "p99 ms", "max ms",
+         "bot CPU ms each", "fake CPU ms each"],
         [[r["in_flight"], r["interactions"], r["per_second"], r["latency"]["p50_ms"],
-          r["latency"]["p99_ms"], r["latency"]["max_ms"]] for r in data["levels"]],
+          r["latency"]["p99_ms"], r["latency"]["max_ms"], r["bot_cpu_ms_each"],
+          r["fake_cpu_ms_each"]] for r in data["levels"]],
     ))  # fmt: skip
     print(f"bot process resident after the load: {data['bot_rss_mb']} MB")
     path = write_results("e2e", {"smoke": args.smoke, **data}, args.out)

@@ -1,4 +1,4 @@
-"""Plot cost against knowledge size from `bench/results/scale.json` (needs the `bench` extra).
+"""Plot cost against knowledge size from `bench/results/scale*.json` (needs the `bench` extra).
 
     python -m bench.plot                       # writes docs/benchmarks.png
 """
@@ -17,7 +17,8 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=Path, default=RESULTS / "scale.json")
+    parser.add_argument("--scale", type=Path, nargs="+", default=None,
+                        help="scale results (default: every bench/results/scale*.json)")
     parser.add_argument("--out", type=Path, default=DOCS / "benchmarks.png")
     args = parser.parse_args(argv)
     try:
@@ -28,8 +29,13 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("matplotlib is missing: pip install -e '.[bench]'", file=sys.stderr)
         return 1
-    data = json.loads(args.scale.read_text(encoding="utf-8"))
-    sizes = data["sizes"]
+    # A size measured again in a newer file replaces the older figures.
+    files = args.scale or sorted(RESULTS.glob("scale*.json"), key=lambda f: f.stat().st_mtime)
+    by_size = {}
+    for file in files:
+        for size in json.loads(file.read_text(encoding="utf-8"))["sizes"]:
+            by_size[size["entities"]] = size
+    sizes = [by_size[n] for n in sorted(by_size)]
     n = [s["entities"] for s in sizes]
 
     def series(*path: str) -> list[float]:
@@ -54,13 +60,14 @@ def main(argv: list[str] | None = None) -> int:
     lat.set(xscale="log", yscale="log", xlabel="entities", ylabel="ms per query",
             title="Query latency")  # fmt: skip
     lat.legend(fontsize=8)
-    bottom = [0.0] * len(n)
-    for label, key in [("YAML parse", "parse_s"), ("build + line map", "build_s"),
-                       ("validation", "validate_s"), ("index + engine", "index_s")]:  # fmt: skip
-        values = series("load", key)
-        load.bar([str(x) for x in n], values, bottom=bottom, label=label)
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    load.set(yscale="log", xlabel="entities", ylabel="seconds", title="Load, validate, index")
+    for label, key, style in [("total", "total_s", "o-"), ("YAML parse", "parse_s", "^--"),
+                              ("build + line map", "build_s", "v--"),
+                              ("validation", "validate_s", "s--"),
+                              ("index + engine", "index_s", "d--")]:  # fmt: skip
+        load.plot(n, series("load", key), style, label=label)
+    load.axhline(5, color="grey", lw=0.8, ls=":")
+    load.set(xscale="log", yscale="log", xlabel="entities", ylabel="seconds",
+             title="Load, validate, index")  # fmt: skip
     load.legend(fontsize=8)
     mem.plot(n, series("memory", "loaded_mb"), "o-", label="resident after load")
     mem.plot(n, series("memory", "peak_mb"), "s--", label="peak while loading")
