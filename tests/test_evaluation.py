@@ -164,7 +164,7 @@ def test_heldout_accuracy_not_below_the_record(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met yet: the blind round-2 held-out set scored 92.1 % with 3 confidently "
+    reason="goal not met yet: the blind round-3 held-out set scored 83.4 % with 2 confidently "
     "wrong out-of-scope answers (docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
@@ -178,7 +178,7 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met yet: the blind round-2 held-out set scored 92.1 % with 3 confidently "
+    reason="goal not met yet: the blind round-3 held-out set scored 83.4 % with 2 confidently "
     "wrong out-of-scope answers (docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
@@ -400,7 +400,7 @@ def test_spanish_question_in_the_console_gets_a_spanish_reply() -> None:
     reply = out.getvalue()
     assert "Mercedes Hernández interpreta a Doña Chayo. [1]" in reply
     assert "Fuentes:" in reply and "[1] Somos. Season 2: Release date, Cast, and Plot" in reply
-    assert "Confianza: Confianza media: solo una fuente lo dice." in reply
+    assert "\nConfianza media: solo una fuente lo dice." in reply
 
 
 def test_spanish_question_through_the_command_line() -> None:
@@ -411,7 +411,7 @@ def test_spanish_question_through_the_command_line() -> None:
     )
     assert "¿Una segunda temporada?" in done.stdout
     assert "Netflix no ha renovado ni cancelado Somos." in done.stdout
-    assert "Fuentes:" in done.stdout and "Confianza:" in done.stdout
+    assert "Fuentes:" in done.stdout and "\nConfianza " in done.stdout
     assert "Especulación" in done.stdout
 
 
