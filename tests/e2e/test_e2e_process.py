@@ -190,12 +190,6 @@ async def test_a_wrong_token_exits_with_one_line_of_advice(
     assert not fake_discord.gateway.connections, "no gateway connection with a refused token"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot bug: bot/adapters/discord/runner.py run() catches LoginFailure and "
-    "PrivilegedIntentsRequired only; a non-resumable gateway close (4011 Sharding required, "
-    "4010, 4012, 4013) escapes as discord.ConnectionClosed with a traceback",
-)
 async def test_sharding_required_exits_with_advice(
     fake_discord: FakeDiscord, tmp_path: Path, start_bot: object
 ) -> None:

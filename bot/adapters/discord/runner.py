@@ -93,9 +93,28 @@ def run(settings: Settings, knowledge: KnowledgeLike | None = None) -> int:
             "developer portal, or unset MESSAGE_CONTENT (mention answers work without it)."
         )
         return 1
+    except discord.ConnectionClosed as closed:
+        # Codes Discord will not let a client resume from: retrying cannot help.
+        log.error("Discord closed the connection for good: %s", _close_advice(closed))
+        return 1
     finally:
         restore()
     return 0
+
+
+_CLOSE_ADVICE = {
+    4004: "the token was refused; check DISCORD_TOKEN",
+    4010: "an invalid shard was sent; check SHARD_IDS against SHARD_COUNT",
+    4011: "Discord requires sharding for this many servers; set SHARD_COUNT",
+    4012: "an invalid API version; upgrade somos-bot",
+    4013: "an invalid intent was requested; report this as a bug",
+    4014: "an intent is not enabled in the developer portal; unset MESSAGE_CONTENT or enable it",
+}
+
+
+def _close_advice(closed: discord.ConnectionClosed) -> str:
+    advice = _CLOSE_ADVICE.get(closed.code, closed.reason or "no reason given")
+    return f"code {closed.code}: {advice}"
 
 
 def sync(settings: Settings, guild_id: int | None) -> int:
