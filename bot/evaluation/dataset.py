@@ -30,8 +30,13 @@ from pydantic import (
 from bot.core.answering.answer import Language, Topic
 from bot.core.text import fold
 
-DEFAULT_FILE = Path(__file__).resolve().parents[2] / "eval" / "questions.yaml"
-"""The shipped tuning set, at the repository's `eval/questions.yaml`."""
+_PACKAGE = Path(__file__).resolve().parents[1]
+_EVAL_DIR = (
+    _PACKAGE / "_eval" if (_PACKAGE / "_eval").is_dir() else _PACKAGE.parent / "eval"
+)  # inside the package when installed from a wheel; the repository's `eval/` in a checkout
+
+DEFAULT_FILE = _EVAL_DIR / "questions.yaml"
+"""The shipped tuning set, `eval/questions.yaml`."""
 
 HELDOUT_FILE = DEFAULT_FILE.with_name("heldout.yaml")
 """The shipped held-out set, `eval/heldout.yaml`: written blind and frozen; never tuned on."""
