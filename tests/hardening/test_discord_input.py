@@ -147,7 +147,7 @@ async def test_any_autocomplete_text_gets_valid_choices(
         assert 1 <= len(choice["value"]) <= limits.CHOICE_VALUE_MAX
 
 
-@FUZZ
+@settings(FUZZ, max_examples=30)  # three interactions and a database write each
 @given(question=TEXT, report=TEXT, locale=LOCALES)
 async def test_any_report_text_is_stored_and_thanked(
     harness: Harness, question: str, report: str, locale: str

@@ -9,13 +9,13 @@ import pytest
 from tests.hardening.fake import local_discord, running_somos, settings_for
 from tests.hardening.soak import run_soak
 
-ROUNDS = 14
-TRACE_FROM = 4
+ROUNDS = 10
+TRACE_FROM = 3
 """Rounds of warm-up before memory is traced: discord.py's, yarl's and jsonschema's bounded
 caches fill up in them."""
 
 GROWTH_BUDGET = 750_000
-"""Bytes the bot may keep over the 10 traced rounds (~150 interactions). Bounded caches still
+"""Bytes the bot may keep over the 7 traced rounds (~100 interactions). Bounded caches still
 settling account for about a third of it; keeping one answer (a few kilobytes) per interaction
 would exceed it."""
 

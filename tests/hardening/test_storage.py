@@ -131,7 +131,7 @@ def test_concurrent_threads_lose_nothing(tmp_path: Path) -> None:
 def test_concurrent_processes_lose_nothing(tmp_path: Path) -> None:
     database = tmp_path / "somos.sqlite3"
     Storage(database).record_gap("warm-up question")  # the file exists, in WAL mode
-    processes, per_process = 3, 8
+    processes, per_process = 3, 5
     running = [worker("writer", str(database), str(per_process), f"p{n}") for n in range(processes)]
     for process in running:
         out, errors = process.communicate(timeout=120)
