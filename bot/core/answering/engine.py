@@ -7,6 +7,7 @@ Discord or consoles. Everything it says comes from claims in the knowledge, numb
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -23,7 +24,9 @@ from bot.core.answering.confidence import (
     facts_confidence,
 )
 from bot.core.answering.intents import (
+    CHIT_CHAT,
     CUES,
+    FILLER_WORDS,
     FUNCTION_WORDS,
     OTHER_FACT_CUES,
     SEASON2_NAMES,
@@ -39,6 +42,9 @@ from bot.core.matching.claims import ClaimIndex, Document, Retrieval
 from bot.core.matching.episodes import EpisodeRef, parse_episode_reference
 from bot.core.matching.index import MAX_SUGGESTIONS, NameIndex, Resolution
 from bot.core.text import fold
+
+_QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
+"""A title quoted in a claim's prose: “The Lazy Herd”, «Crouching Tiger, Hidden Dragon»."""
 
 MAX_QUERY_CHARS = 300
 """Longer questions are cut to this many characters, with a notice, before any work is done."""
@@ -150,6 +156,34 @@ class Engine:
             for w in fold(text).split()
         }
         self._name_words = frozenset(w for key in self.index.all_keys() for w in key.split())
+        self._show_names = frozenset(fold(name) for name in knowledge.show.names)
+        # Titles quoted in claims that are neither this show's nor its episodes' nor its
+        # sources' name other works (`Crouching Tiger, Hidden Dragon`).
+        own_titles = {
+            fold(name) for entity in [knowledge.show, *knowledge.episodes] for name in entity.names
+        } | {fold(source.title) for source in knowledge.sources}
+        # ...and so do the claim's keywords that begin one (`crouching tiger`).
+        self._other_works = frozenset(
+            name
+            for _, claim in knowledge.claims_with_locations()
+            for text in (claim.text, claim.text_es or "")
+            for quoted in _QUOTED.findall(text)
+            if (title := fold(quoted)) and title not in own_titles
+            for name in [title, *map(fold, claim.keywords)]
+            if f"{title} ".startswith(f"{name} ")
+        )
+        # Words that ask who made or played in something: cast and creators cues, and the words
+        # of those topics' keywords (`directed`).
+        self._making_words = frozenset(
+            w
+            for topic in (Topic.CAST, Topic.CREATORS)
+            for phrase in [
+                *CUES[topic],
+                *(k for k, hits in self._keywords.items() if any(h.topic is topic for h in hits)),
+            ]
+            for w in phrase.split()
+            if w not in FUNCTION_WORDS
+        )
         self._titles = frozenset(
             fold(name) for entity in [knowledge.show, *knowledge.episodes] for name in entity.names
         )
@@ -244,7 +278,11 @@ class Engine:
         folded = self._corrected(fold(query))
         if not folded:
             return self._help(query, language, notice, empty=True)
+        if self._is_remark(folded):
+            return self._unknown(query, language, notice=notice)
         cues = topic_cues(folded)
+        if self._asks_of_another_work(folded, cues):
+            return self._unknown(query, language, notice=notice, unexplained=True)
         keyword_hits = self._keyword_hits(folded)
         # "how long is episode 2": a kind of fact no claim's keyword covers is not answered with
         # the episode's card.
@@ -334,7 +372,9 @@ class Engine:
         focused += [hit for hit, _ in retrieved if hit.topic is topic and hit not in focused]
         if topic in {Topic.CAST, Topic.EPISODE, Topic.CREATORS} and not focused:
             kind = {Topic.CAST: "cast", Topic.EPISODE: "episode", Topic.CREATORS: "person"}[topic]
-            remainder = " ".join(w for w in leftover.split() if w not in self._vocabulary)
+            remainder = " ".join(
+                w for w in leftover.split() if w not in self._vocabulary and w not in FILLER_WORDS
+            )
             if remainder:
                 return self._entity_or_unsure(query, remainder, {kind}, language, notice)
             return self.command(topic, None, language, query=query, notice=notice)
@@ -347,6 +387,7 @@ class Engine:
         return (
             len(word) > 2
             and word not in self._known_words
+            and word not in FILLER_WORDS
             and parse_episode_reference(word, bare=True) is None
         )
 
@@ -392,10 +433,50 @@ class Engine:
             after = padded[at + len(determiner) + 2 :].split()[:1] if at >= 0 else []
             if after and len(after[0]) > 2 and not (after[0] in self._askable or after[0] in used):
                 return True
-        run = 0
+        # A title may hold everyday words (`breaking bad`): they continue a run, but a run
+        # of everyday words alone is chatter (`mom asked`), not a title.
+        run, strange = 0, False
         for word in words:
-            run = run + 1 if self._strange(word) else 0
-            if run >= 2:
+            if self._strange(word) or (word in FILLER_WORDS and word not in self._known_words):
+                run, strange = run + 1, strange or self._strange(word)
+            else:
+                run, strange = 0, False
+            if run >= 2 and strange:
+                return True
+        return False
+
+    def _is_remark(self, folded: str) -> bool:
+        """Whether the message is a social remark (`good bot`, `jajaja que buena serie`).
+
+        It holds a `CHIT_CHAT` phrase and, besides, only filler, function words and the show's
+        name: nothing that asks for a fact.
+        """
+        hits = phrase_hits(folded, CHIT_CHAT)
+        if not hits:
+            return False
+        rest = strip_phrases(folded, [*hits, *self._show_names])
+        return all(w in FILLER_WORDS or w in CHIT_CHAT for w in rest.split())
+
+    def _asks_of_another_work(self, folded: str, cues: dict[Topic, list[str]]) -> bool:
+        """Whether the question asks who made or played in another work the knowledge names.
+
+        A claim may name another work (`Crouching Tiger, Hidden Dragon`, which James Schamus is
+        known for); `who was in crouching tiger` asks about that work, not about Somos, and
+        nothing in the knowledge answers it. The title is asked about when a cast or creators
+        cue comes right before it (function words aside); used as a description (`the
+        crouching tiger writer`), it names a person of this show.
+        """
+        padded = f" {folded} "
+        asking = [c for topic in (Topic.CAST, Topic.CREATORS) for c in cues.get(topic, [])]
+        for title in self._other_works:
+            at = padded.find(f" {title} ")
+            if at < 0:
+                continue
+            head = padded[:at].rstrip()
+            content = [w for w in head.split() if w not in FUNCTION_WORDS]
+            if any(head.endswith(f" {c}") for c in asking) or (
+                content and content[-1] in self._making_words
+            ):
                 return True
         return False
 
@@ -410,8 +491,8 @@ class Engine:
                 if not self._names_other(words, i, known):
                     words[i] = known
                 continue
-            if not edits:
-                continue
+            if not edits or word in FILLER_WORDS:
+                continue  # `swears` is no slip for a word of the knowledge
             # Fans rarely get the first letter wrong; a word that differs there is more often
             # another word ("casada" is not "basada", "estas" is not "stars").
             same_start = self._terms_by_letter.get(word[0], [])
@@ -469,7 +550,9 @@ class Engine:
             for name in entity.names
             for word in fold(name).split()
         }
-        return [w for w in leftover.split() if len(w) > 2 and w not in names]
+        return [
+            w for w in leftover.split() if len(w) > 2 and w not in names and w not in FILLER_WORDS
+        ]
 
     def _keyword_hits(self, folded: str) -> dict[str, list[_KeywordHit]]:
         """The keywords the question uses, in `phrase_hits` order (longest first).

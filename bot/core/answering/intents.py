@@ -41,6 +41,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "episode list", "titles", "titulos",
         "chapter", "chapters", "cap", "caps", "episode names", "episode titles", "titled",
         "se titula", "se llama", "nombres de los capitulos", "nombres de los episodios",
+        "what number", "which number", "que numero", "episode number", "numero de episodio",
     }),
     Topic.SEASON2: SEASON2_NAMES | frozenset({
         "renewed", "renewal", "renew", "cancelled", "canceled", "cancel", "more episodes",
@@ -49,7 +50,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "volvera", "regresa", "regresara", "continuacion", "secuela",
         "renovaron", "renovara", "renovado", "renovar", "cancelado", "cancelar", "continue",
         "continued", "continues", "continuara", "seguira", "will it return", "be back",
-        "sequel season", "more of somos", "mas de somos",
+        "sequel season", "more of somos", "mas de somos", "renewing", "renewals", "renovaran",
+        "renueva", "officially over", "is it over", "se acabo",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -73,6 +75,10 @@ CUES: dict[Topic, frozenset[str]] = {
         "como sabes", "where does your information come from", "de donde sale",
         "referencias", "citas", "links", "enlaces", "bibliography", "cite", "cites", "cited",
         "sites", "websites", "site", "website", "paginas", "sitios",
+        "article", "articulo", "articulos", "fuentes usas", "que fuentes", "te basas",
+        "based on what", "reliable", "trustworthy", "accurate", "mistakes", "mistake", "errors",
+        "error", "errores", "fiables", "confiables", "fan site", "fan sites", "published",
+        "publicaron", "publicado", "publicados",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
@@ -80,6 +86,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "how does this work", "how do you work", "como funciona", "como funcionas",
         "what do you do", "que haces", "what can you answer", "que sabes", "what do you know",
         "instructions", "instrucciones", "usage", "menu", "options", "opciones",
+        "como funciona esto", "como se usa", "te puedo preguntar", "puedo preguntarte",
+        "comandos disponibles", "que comandos", "what commands", "how does this bot work",
     }),
 }
 
@@ -112,6 +120,63 @@ FUNCTION_WORDS = frozenset(
     segun entre hasta desde sin durante haber alguien pregunta saben sabias""".split()
 )
 """Words that carry no subject of their own; everything else in a question must be understood."""
+
+FILLER_WORDS = frozenset(
+    """
+    mom mum mother dad father parents sister brother sis bro family friend friends girlfriend
+    boyfriend wife husband kid kids son daughter grandma grandpa aunt uncle cousin roommate
+    people person man woman girl boy everyone everybody nobody somebody myself yourself
+    asked asks ask told tells tell said says say swear swears swore sure think thinks thought
+    believe believes feel feels felt guess guessed remember remembers forgot forget recognize
+    recognise knows know knew heard hear hears read reading wondering wonder wondered curious
+    confused confusing confuse understand understood explain explained mean meant try tried
+    face faces looks looked look seems seemed seem recall
+    made make makes making up honest honestly seriously literally basically totally really
+    like likes liked love loved loves hate hated enjoy enjoyed
+    good great nice cool awesome amazing incredible gorgeous beautiful beautifully brilliant
+    fantastic wonderful perfect excellent lovely sad crying cried cry wrecked heartbreaking
+    bad terrible weird crazy wild insane interesting important
+    just right wrong true false real fake okay ok alright anyway anyways though although
+    wait hmm huh um uh ah oh wow lmao lol haha hahaha jaja jajaja xd pls please plz thx
+    ty thanks thank bro dude man guys fam yall fr ngl tbh imo idk rn btw omg
+    night day today tonight yesterday week weekend time times moment while
+    last first finally already still again once whole entire together alone
+    watched watching watch binged binge finished finish saw seen see started start
+    question questions answer doubt help
+    quick quickly little bit lot lots kinda sorta pretty super
+    also too either neither both same different
+    isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
+    ive youre theyre thats theres heres whos hes shes weve theyve id youd itll ill lemme gimme
+    ahora hoy ayer anoche noche dia semana rato vez veces momento
+    mama papa madre padre hermana hermano hermanos novia novio esposa esposo amigo amiga
+    amigos amigas familia hijo hija abuela abuelo tia tio primo prima gente persona chica chico
+    pregunto pregunta preguntas pregunte dijo dice dicen digo jura creo cree crees pienso
+    piensa recuerdo acuerdo conozco conoce sabia se sabes supe oi escuche lei entiendo
+    entender entiende duda dudas confundido confundida
+    cara parece parecia bien mal bueno buena buenisima buenisimo genial increible increiblemente
+    hermosa hermoso preciosa bonita lindo linda triste llorando llore llorar
+    verdad mentira cierto falso real honesto sinceramente neta osea o sea pues bueno
+    vi vimos visto viendo terminamos termine acabo acabe acabamos quedamos quedo
+    duda juntos juntas solo sola todo toda completo completa entera
+    jaja jajaja jeje xd porfa porfavor gracias oye mira che wey guey
+    """.split()
+)
+"""Words of everyday English and Spanish conversation: the most common words of each language
+beyond the function words, minus those that name a subject of their own (`old`, `long`, `paid`,
+`filmed`, `budget`, `music`). Fans wrap a question in them ("my mom asked me who plays chema,
+she swears she knows his face"); they say nothing about which fact is asked, so they never
+count as the unknown words that make a question unanswerable. Kept as data, in this one
+place."""
+
+CHIT_CHAT = frozenset({
+    "good bot", "bad bot", "nice bot", "great bot", "cool bot", "thanks", "thank you", "thx", "ty",
+    "gracias", "lol", "lmao", "haha", "hahaha", "jaja", "jajaja", "jajajaja", "jeje", "xd", "nice",
+    "cool", "wow", "hola", "hello", "hi", "hey", "buenas", "buen bot", "que buena serie",
+    "great show", "good show", "love this show", "me encanta",
+})  # fmt: skip
+"""Remarks, not questions: a message made of one of these and nothing but filler, function
+words and the show's name ("good bot", "jajaja que buena serie") is declined, however much its
+words share with a claim (`good` is a word of "is it good")."""
 
 OTHER_FACT_CUES = frozenset({
     "real person", "persona real", "run time", "award", "awards", "won an", "won any", "premio",

@@ -24,7 +24,8 @@ _EPISODE_WORDS = {
     "episode", "episodes", "ep", "eps", "epi", "episodio", "episodios", "capitulo", "capitulos",
     "cap", "chapter",
 }  # fmt: skip
-_CODE = re.compile(r"^(?:s0?1)?e(?:p)?0*(\d{1,3})$")
+_CODE = re.compile(r"^(?:(?:s0?1)?e(?:p)?|s?0?1x)0*(\d{1,3})$")
+"""`E03`, `ep3`, `S1E6`, `s01e02`, and the `1x02` of TV guides: season one's episodes only."""
 _DIGITS = re.compile(r"^#?0*(\d{1,3})(?:st|nd|rd|th|o|a|º|ª)?$")
 MAX_NUMBER = 999
 
