@@ -51,7 +51,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "renovaron", "renovara", "renovado", "renovar", "cancelado", "cancelar", "continue",
         "continued", "continues", "continuara", "seguira", "will it return", "be back",
         "sequel season", "more of somos", "mas de somos", "renewing", "renewals", "renovaran",
-        "renueva", "officially over", "is it over", "se acabo",
+        "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
+        "anunciaron", "officially over", "is it over", "se acabo",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -61,12 +62,15 @@ CUES: dict[Topic, frozenset[str]] = {
         "quienes hicieron", "crearon", "creo la serie", "escribieron", "dirigieron", "dirigida por",
         "escrita por", "creada por", "guiones", "equipo", "filmmaker", "filmmakers", "came up with",
         "come up with", "se le ocurrio", "job", "jobs", "trabajo", "worked on", "trabajo en",
-        "trabajaron", "making", "makers", "making of",
+        "trabajaron", "making", "makers", "making of", "credits", "creditos", "involved",
+        "involucrado", "involucrada", "participo", "participa", "participated", "took part",
+        "part of it",
     }),
     Topic.SHOW: frozenset({
         "about", "based", "come out", "watch", "netflix", "genre", "trata", "basada", "basado",
         "ver", "argumento", "what is somos", "que es somos", "whats it about", "tratara",
-        "when was it released", "donde la veo", "donde puedo ver", "genero", "setting",
+        "when was it released", "donde la veo", "donde puedo ver", "genero", "setting", "basa",
+        "se basa",
     }),
     Topic.SOURCES: frozenset({
         "source", "sources", "fuente", "fuentes", "citations", "references", "articles",
@@ -147,6 +151,9 @@ FILLER_WORDS = frozenset(
     also too either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
     ive youre theyre thats theres heres whos hes shes weve theyve id youd itll ill lemme gimme
+    anywhere somewhere everywhere nowhere later earlier sooner usually normally generally
+    total altogether overall exactly need needed necesito necesita necesitamos quisiera
+    hola hacia hacian estaba estaban era eran fueron sabe sabemos saben queria
     ahora hoy ayer anoche noche dia semana rato vez veces momento
     mama papa madre padre hermana hermano hermanos novia novio esposa esposo amigo amiga
     amigos amigas familia hijo hija abuela abuelo tia tio primo prima gente persona chica chico
