@@ -42,6 +42,10 @@ MAX_SUGGESTIONS = 5
 PARTS_NAME_IN_TEXT = frozenset({"cast", "person"})
 """Kinds whose part-names (a surname, a first name) count when they appear in a question."""
 
+MENTION_MAX_OWNERS = 12
+"""A part-name shared by more entities than this ("Doña", a common first name) names none of
+them in a question; whole names always count."""
+
 FULL_SCAN_KEYS = 500
 """A kind with at most this many distinct keys is scored in full: exact, and under a millisecond
 (WRatio costs 1-2 µs a key; the shipped knowledge has about a hundred)."""
@@ -68,6 +72,8 @@ class Entry:
     id: str
     kind: str
     name: str
+    key: str
+    """The name folded once, here, so that no question folds it again."""
 
 
 @dataclass(frozen=True)
@@ -195,7 +201,7 @@ class NameIndex:
 
     def _add(self, kind: str, entity: _Entity) -> None:
         number = len(self.entries)
-        self.entries.append(Entry(entity.id, kind, entity.name))
+        self.entries.append(Entry(entity.id, kind, entity.name, fold(entity.name)))
         keys = self._by_kind.setdefault(kind, _Keys())
         self._numbers_by_kind.setdefault(kind, []).append(number)
         self.entries_by_id[entity.id] = self.entries[-1]
@@ -270,8 +276,13 @@ class NameIndex:
         words = folded_text.split()
         found: dict[int, tuple[int, float]] = {}
         for phrase, length in _phrases(words):
-            for number, penalty in self._exact.get(phrase, []):
-                if self._kind_ok(number, kinds) and (number not in found or found[number] < (length, -penalty)):
+            owners = self._exact.get(phrase, [])
+            common = len(owners) > MENTION_MAX_OWNERS
+            for number, penalty in owners:
+                if common and penalty:
+                    continue
+                better = number not in found or found[number] < (length, -penalty)
+                if better and self._kind_ok(number, kinds):
                     found[number] = (length, -penalty)
         ranked = sorted(found.items(), key=lambda item: (-item[1][0], item[1][1], item[0]))
         return [self._match(number, 100.0 + penalty) for number, (_, penalty) in ranked]
