@@ -33,3 +33,30 @@ def visible_text(body: dict[str, Any]) -> list[str]:
         for item in row.get("components") or []:
             out.append(item.get("label") or "")
     return out
+
+
+def final_message(sent: list[Any]) -> dict[str, Any]:
+    """The message a member finally sees for one interaction, every request checked against the
+    spec on the way: the callback's message, or after a deferral the followup or the edit."""
+    from tests.support.discord_spec import (
+        assert_valid,
+        assert_valid_callback,
+        assert_valid_embeds,
+        request_validator,
+        snowflakes_as_strings,
+    )
+
+    assert sent, "nothing was sent"
+    for request in sent:
+        body = request.payload
+        assert isinstance(body, dict)
+        if request.path.endswith("/callback"):
+            assert_valid_callback(body)
+        else:
+            assert_valid(
+                request_validator(request.path, request.method), snowflakes_as_strings(body)
+            )
+            assert_valid_embeds(body.get("embeds") or [])
+    last = sent[-1]
+    data: dict[str, Any] = last.data
+    return data
