@@ -46,6 +46,9 @@ from bot.core.text import fold
 _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 """A title quoted in a claim's prose: “The Lazy Herd”, «Crouching Tiger, Hidden Dragon»."""
 
+SOURCE_TITLE_WORDS = 3
+"""How many words of a source's title in a row name that source (see `_source_titles_in`)."""
+
 MAX_QUERY_CHARS = 300
 """Longer questions are cut to this many characters, with a notice, before any work is done."""
 
@@ -157,6 +160,15 @@ class Engine:
         }
         self._name_words = frozenset(w for key in self.index.all_keys() for w in key.split())
         self._show_names = frozenset(fold(name) for name in knowledge.show.names)
+        source_titles = [fold(source.title).split() for source in knowledge.sources]
+        self._source_title_runs = frozenset(
+            " ".join(words[start : start + size])
+            for words in source_titles
+            for size in range(SOURCE_TITLE_WORDS, len(words) + 1)
+            for start in range(len(words) - size + 1)
+            if sum(w not in FUNCTION_WORDS for w in words[start : start + size]) >= 2
+        )
+        self._longest_source_title = max(map(len, source_titles), default=0)
         # Titles quoted in claims that are neither this show's nor its episodes' nor its
         # sources' name other works (`Crouching Tiger, Hidden Dragon`).
         own_titles = {
@@ -281,6 +293,12 @@ class Engine:
         if self._is_remark(folded):
             return self._unknown(query, language, notice=notice)
         cues = topic_cues(folded)
+        # A source named by its title ("the latest updates and news article") is what is asked
+        # about, as an entity named is: whatever else is asked of it (its age, its mistakes),
+        # the sources answer says what the bot knows of it. Without a word for an article, a
+        # run of a title is a question's own words ("season 2 release date").
+        if Topic.SOURCES in cues and self._source_titles_in(folded):
+            return self._sources(query, language, notice)
         if self._asks_of_another_work(folded, cues):
             return self._unknown(query, language, notice=notice, unexplained=True)
         keyword_hits = self._keyword_hits(folded)
@@ -366,6 +384,10 @@ class Engine:
         # or keyword asks something the bot has no intent for ("what other shows has X been in").
         if mentions and not (cues or keyword_hits) and self._beyond_names(leftover, mentions):
             return self._unknown(query, language, notice=notice, unexplained=True)
+        named_ids = list(dict.fromkeys(m.id for m in mentions if KIND_TOPIC[m.kind] is topic))
+        if len(named_ids) > 1:
+            # "who plays erika and who plays irene": each entity named, one answer.
+            return self._entities_answer(query, topic, named_ids, language, notice)
         if mention is not None:
             return self._entity_answer(query, mention.id, None, language, notice)
         focused = [h for hits in keyword_hits.values() for h in hits if h.topic is topic]
@@ -444,6 +466,24 @@ class Engine:
             if run >= 2 and strange:
                 return True
         return False
+
+    def _source_titles_in(self, folded: str) -> list[str]:
+        """The runs of a source's title the question quotes (`release date cast and plot`).
+
+        A run of at least `SOURCE_TITLE_WORDS` words of a title, two of them content words,
+        names that article; shorter runs (`release date`) are everyday words of a question.
+        """
+        words = folded.split()
+        found: list[str] = []
+        end = 0
+        for start in range(len(words)):
+            for size in range(min(len(words) - start, self._longest_source_title), 0, -1):
+                run = " ".join(words[start : start + size])
+                if start + size > end and run in self._source_title_runs:
+                    found.append(run)
+                    end = start + size
+                    break
+        return found
 
     def _is_remark(self, folded: str) -> bool:
         """Whether the message is a social remark (`good bot`, `jajaja que buena serie`).
@@ -615,6 +655,26 @@ class Engine:
         if isinstance(entity, Person):
             return self._compose(query, Topic.CREATORS, entity.person, _claim_facts(entity.claims), matches, language, notice)
         return self._show(query, language, notice)
+
+    def _entities_answer(
+        self, query: str, topic: Topic, entity_ids: Sequence[str], language: Language,
+        notice: str | None,
+    ) -> Answer:
+        """Several entities of one kind at once, each with its claims, in the order named."""
+        claims = [
+            claim
+            for entity_id in entity_ids
+            if (entity := self.knowledge.entity(entity_id)) is not None
+            for claim in entity.claims
+        ]
+        matches = [
+            Match(id=entry.id, name=entry.name, kind=entry.kind, score=100.0)
+            for entity_id in entity_ids
+            if (entry := self.index.entries_by_id[entity_id])
+        ]
+        title_keys = {Topic.CAST: "title.cast", Topic.EPISODE: "title.episodes"}
+        title = t(title_keys.get(topic, "title.creators"), language)
+        return self._compose(query, topic, title, _claim_facts(claims), matches, language, notice)
 
     def _episode(self, reference: EpisodeRef) -> Episode | None:
         if reference == "last":
