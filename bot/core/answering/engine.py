@@ -648,16 +648,32 @@ class Engine:
                 if entity.character
                 else entity.actor
             )
-            return self._compose(query, Topic.CAST, title, _claim_facts(entity.claims), matches, language, notice)
+            return self._compose(
+                query, Topic.CAST, title, _claim_facts(entity.claims), matches, language, notice
+            )
         if isinstance(entity, Episode):
             title = t("title.episode", language, number=entity.number, title=entity.title)
-            return self._compose(query, Topic.EPISODE, title, _claim_facts(entity.claims), matches, language, notice)
+            return self._compose(
+                query, Topic.EPISODE, title, _claim_facts(entity.claims), matches, language, notice
+            )
         if isinstance(entity, Person):
-            return self._compose(query, Topic.CREATORS, entity.person, _claim_facts(entity.claims), matches, language, notice)
+            return self._compose(
+                query,
+                Topic.CREATORS,
+                entity.person,
+                _claim_facts(entity.claims),
+                matches,
+                language,
+                notice,
+            )
         return self._show(query, language, notice)
 
     def _entities_answer(
-        self, query: str, topic: Topic, entity_ids: Sequence[str], language: Language,
+        self,
+        query: str,
+        topic: Topic,
+        entity_ids: Sequence[str],
+        language: Language,
         notice: str | None,
     ) -> Answer:
         """Several entities of one kind at once, each with its claims, in the order named."""
@@ -687,9 +703,13 @@ class Engine:
     ) -> Answer:
         episode = self._episode(reference)
         if episode is None:
-            text = t("text.no_episode", language, count=len(self.knowledge.episodes), number=reference)
+            text = t(
+                "text.no_episode", language, count=len(self.knowledge.episodes), number=reference
+            )
             listing = self._episode_list(query, language, notice)
-            return listing.model_copy(update={"text": f"{text}\n{listing.text}", "topic": Topic.EPISODE})
+            return listing.model_copy(
+                update={"text": f"{text}\n{listing.text}", "topic": Topic.EPISODE}
+            )
         return self._entity_answer(query, episode.id, None, language, notice)
 
     # --------------------------------------------------------------------------- list answers
@@ -697,38 +717,58 @@ class Engine:
     def _cast_list(self, query: str, language: Language, notice: str | None) -> Answer:
         facts = [
             _grouped_fact(
-                t("text.plays", language, actor=m.actor, character=m.character) if m.character else m.actor,
+                t("text.plays", language, actor=m.actor, character=m.character)
+                if m.character
+                else m.actor,
                 m.claims,
             )
             for m in self.knowledge.cast
         ]
-        return self._compose(query, Topic.CAST, t("title.cast", language), facts, [], language, notice)
+        return self._compose(
+            query, Topic.CAST, t("title.cast", language), facts, [], language, notice
+        )
 
     def _episode_list(self, query: str, language: Language, notice: str | None) -> Answer:
         episodes = sorted(self.knowledge.episodes, key=lambda e: e.number)
         facts = [
-            _grouped_fact(t("text.episode_line", language, number=e.number, title=e.title), e.claims)
+            _grouped_fact(
+                t("text.episode_line", language, number=e.number, title=e.title), e.claims
+            )
             for e in episodes
         ]
-        return self._compose(query, Topic.EPISODE, t("title.episodes", language), facts, [], language, notice)
+        return self._compose(
+            query, Topic.EPISODE, t("title.episodes", language), facts, [], language, notice
+        )
 
     def _people(self, query: str, language: Language, notice: str | None) -> Answer:
         facts = [
-            _grouped_fact(f"{p.person}: {', '.join(p.roles)}", p.claims) for p in self.knowledge.people
+            _grouped_fact(f"{p.person}: {', '.join(p.roles)}", p.claims)
+            for p in self.knowledge.people
         ]
-        return self._compose(query, Topic.CREATORS, t("title.creators", language), facts, [], language, notice)
+        return self._compose(
+            query, Topic.CREATORS, t("title.creators", language), facts, [], language, notice
+        )
 
     def _show(self, query: str, language: Language, notice: str | None) -> Answer:
         show = self.knowledge.show
         title = t("title.show", language, title=show.title)
-        return self._compose(query, Topic.SHOW, title, _claim_facts(show.claims), [], language, notice)
+        return self._compose(
+            query, Topic.SHOW, title, _claim_facts(show.claims), [], language, notice
+        )
 
     def _season2(self, query: str, language: Language, notice: str | None) -> Answer:
         facts = _claim_facts(self.knowledge.season2.claims)
-        return self._compose(query, Topic.SEASON2, t("title.season2", language), facts, [], language, notice)
+        return self._compose(
+            query, Topic.SEASON2, t("title.season2", language), facts, [], language, notice
+        )
 
     def _focused(
-        self, query: str, topic: Topic, hits: Sequence[_KeywordHit], language: Language, notice: str | None
+        self,
+        query: str,
+        topic: Topic,
+        hits: Sequence[_KeywordHit],
+        language: Language,
+        notice: str | None,
     ) -> Answer:
         """Only the claims whose keywords the question used (`who directed it`)."""
         claims = list({id(h.claim): h.claim for h in hits}.values())
@@ -746,28 +786,57 @@ class Engine:
         refs = [self._source_ref(i, s, language) for i, s in enumerate(self.knowledge.sources, 1)]
         lines = []
         for ref, source in zip(refs, self.knowledge.sources, strict=True):
-            lines.append(t("text.source_line", language, number=ref.number, title=ref.title,
-                           kind=source.kind, date=ref.date_text))
+            lines.append(
+                t(
+                    "text.source_line",
+                    language,
+                    number=ref.number,
+                    title=ref.title,
+                    kind=source.kind,
+                    date=ref.date_text,
+                )
+            )
             if source.known_errors:
-                lines.append("  " + t("text.known_errors", language, errors=" ".join(source.known_errors)))
+                lines.append(
+                    "  " + t("text.known_errors", language, errors=" ".join(source.known_errors))
+                )
         return Answer(
-            query=query, topic=Topic.SOURCES, language=language, title=t("title.sources", language),
-            text="\n".join(lines), sources=refs, confidence=Confidence.HIGH,
-            caveat=t("caveat.meta", language), notice=notice,
+            query=query,
+            topic=Topic.SOURCES,
+            language=language,
+            title=t("title.sources", language),
+            text="\n".join(lines),
+            sources=refs,
+            confidence=Confidence.HIGH,
+            caveat=t("caveat.meta", language),
+            notice=notice,
         )
 
-    def _help(self, query: str, language: Language, notice: str | None, *, empty: bool = False) -> Answer:
+    def _help(
+        self, query: str, language: Language, notice: str | None, *, empty: bool = False
+    ) -> Answer:
         text = t("help.body", language)
         if empty:
             # Nothing to answer ("", "????"): an honest `unknown` that still shows what to ask.
             return Answer(
-                query=query, topic=Topic.UNKNOWN, language=language,
-                title=t("title.help", language), text=f"{t('text.empty', language)}\n\n{text}",
-                confidence=Confidence.NONE, caveat=t("caveat.none", language), notice=notice,
+                query=query,
+                topic=Topic.UNKNOWN,
+                language=language,
+                title=t("title.help", language),
+                text=f"{t('text.empty', language)}\n\n{text}",
+                confidence=Confidence.NONE,
+                caveat=t("caveat.none", language),
+                notice=notice,
             )
         return Answer(
-            query=query, topic=Topic.HELP, language=language, title=t("title.help", language),
-            text=text, confidence=Confidence.HIGH, caveat=t("caveat.meta", language), notice=notice,
+            query=query,
+            topic=Topic.HELP,
+            language=language,
+            title=t("title.help", language),
+            text=text,
+            confidence=Confidence.HIGH,
+            caveat=t("caveat.meta", language),
+            notice=notice,
         )
 
     def _unsure_or_unknown(
@@ -785,10 +854,15 @@ class Engine:
         lines = [t("text.did_you_mean", language, query=echo)]
         lines += [f"• {m.name}" for m in resolution.candidates]
         return Answer(
-            query=query, topic=Topic.UNKNOWN, language=language,
-            title=t("title.did_you_mean", language), text="\n".join(lines),
-            suggestions=resolution.candidates, confidence=Confidence.NONE,
-            caveat=t("caveat.unsure", language), notice=notice,
+            query=query,
+            topic=Topic.UNKNOWN,
+            language=language,
+            title=t("title.did_you_mean", language),
+            text="\n".join(lines),
+            suggestions=resolution.candidates,
+            confidence=Confidence.NONE,
+            caveat=t("caveat.unsure", language),
+            notice=notice,
         )
 
     def _unknown(
@@ -807,9 +881,14 @@ class Engine:
             else t("text.unknown", language, query=_echo(query))
         )
         return Answer(
-            query=query, topic=Topic.UNKNOWN, language=language, title=t("title.unknown", language),
-            text=f"{first}\n{t('text.can_answer', language)}", confidence=Confidence.NONE,
-            caveat=t("caveat.none", language), notice=notice,
+            query=query,
+            topic=Topic.UNKNOWN,
+            language=language,
+            title=t("title.unknown", language),
+            text=f"{first}\n{t('text.can_answer', language)}",
+            confidence=Confidence.NONE,
+            caveat=t("caveat.none", language),
+            notice=notice,
         )
 
     # ------------------------------------------------------------------------------- assembly
@@ -831,7 +910,9 @@ class Engine:
         facts = [raw.resolve(numbering, language) for raw in raw_facts]
         sources = self.knowledge.sources_by_id
         refs = [self._source_ref(n, sources[sid], language) for sid, n in numbering.items()]
-        newest_source = max((sources[sid] for sid in numbering), key=lambda s: s.published.newest_day, default=None)
+        newest_source = max(
+            (sources[sid] for sid in numbering), key=lambda s: s.published.newest_day, default=None
+        )
         newest = (
             (_date_text(newest_source, language), newest_source.published.newest_day)
             if newest_source
@@ -848,15 +929,27 @@ class Engine:
         if not facts:
             return self._unknown(query, language, notice=notice)
         return Answer(
-            query=query, topic=topic, language=language, title=title, text="\n".join(lines),
-            facts=facts, matches=matches, sources=refs, confidence=answer_confidence(facts),
-            caveat=caveat(facts, newest, self._today(), language), notice=notice,
+            query=query,
+            topic=topic,
+            language=language,
+            title=title,
+            text="\n".join(lines),
+            facts=facts,
+            matches=matches,
+            sources=refs,
+            confidence=answer_confidence(facts),
+            caveat=caveat(facts, newest, self._today(), language),
+            notice=notice,
         )
 
     def _source_ref(self, number: int, source: Source, language: Language) -> SourceRef:
         return SourceRef(
-            number=number, id=source.id, title=source.title, date=source.published.iso(),
-            date_text=_date_text(source, language), kind=source.kind,
+            number=number,
+            id=source.id,
+            title=source.title,
+            date=source.published.iso(),
+            date_text=_date_text(source, language),
+            kind=source.kind,
         )
 
 
@@ -890,9 +983,13 @@ class _RawFact:
 def _claim_facts(claims: Iterable[Claim]) -> list[_RawFact]:
     return [
         _RawFact(
-            text=c.text, text_es=c.text_es, sources=tuple(c.sources),
-            disputes=tuple((d.source, d.says) for d in c.disputed_by), doubt=c.doubt,
-            speculation=c.speculation, confidence=claim_confidence(c),
+            text=c.text,
+            text_es=c.text_es,
+            sources=tuple(c.sources),
+            disputes=tuple((d.source, d.says) for d in c.disputed_by),
+            doubt=c.doubt,
+            speculation=c.speculation,
+            confidence=claim_confidence(c),
         )
         for c in claims
     ]
@@ -905,10 +1002,14 @@ def _grouped_fact(text: str, claims: Sequence[Claim]) -> _RawFact:
     doubts = [c.doubt for c in claims if c.doubt]
     speculation = all(c.speculation for c in claims)
     confidence = facts_confidence(
-        supporters=len(sources), disputers=len({d[0] for d in disputes}),
-        doubted=bool(doubts), speculation=speculation,
+        supporters=len(sources),
+        disputers=len({d[0] for d in disputes}),
+        doubted=bool(doubts),
+        speculation=speculation,
     )
-    return _RawFact(text, None, sources, disputes, doubts[0] if doubts else None, speculation, confidence)
+    return _RawFact(
+        text, None, sources, disputes, doubts[0] if doubts else None, speculation, confidence
+    )
 
 
 def _owner_id(knowledge: KnowledgeBase, loc: tuple[str | int, ...]) -> str | None:
@@ -958,8 +1059,6 @@ def _shortened(language: Language) -> str:
 
 def _echo(text: str) -> str:
     """A fan's own words, safe to quote back: no control characters, short, on one line."""
-    visible = "".join(
-        ch if unicodedata.category(ch)[0] != "C" else " " for ch in text
-    )
+    visible = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in text)
     one_line = " ".join(visible.split())
     return one_line if len(one_line) <= MAX_ECHO_CHARS else one_line[: MAX_ECHO_CHARS - 1] + "…"
