@@ -117,3 +117,70 @@ def test_a_slip_in_a_name_still_finds_it(engine: Engine) -> None:
 def test_the_reply_language_ignores_the_words_of_a_title(engine: Engine) -> None:
     assert engine.ask("en q episodio es tell the moon to come").language is Language.ES
     assert engine.ask("which episode is tell the moon to come").language is Language.EN
+
+
+# ------------------------------------------------------------------- filler and named things
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [("my mom asked me who the guy playing chema is, she swears she knows his face",
+      "Everardo Arzate"),
+     ("the kid paquito, whos that", "Jesús Sida"),
+     ("so is it a true story?? my sister says its made up", "Ginger Thompson"),
+     ("who plays erika and who plays irene", "Iliana Donatlán")],
+)
+def test_everyday_words_around_a_question_do_not_hide_it(
+    engine: Engine, question: str, fact: str
+) -> None:
+    """Filler ("mom", "swears", "face") weighs nothing against the words that meet in a claim."""
+    assert fact in engine.ask(question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["my mom asked how old jero medina is", "what was the budget, my dad wants to know",
+     "is breaking bad worth watching", "who plays walter white, my brother swears he knows"],
+)
+def test_a_subject_word_among_filler_is_still_declined(engine: Engine, question: str) -> None:
+    """Filler is no evidence either way: `old`, `budget` or another title still decide."""
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize("question", ["good bot", "thanks bot", "jajaja que buena serie", "lol"])
+def test_a_remark_is_not_a_question(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_a_question_with_a_remarks_words_is_still_answered(engine: Engine) -> None:
+    assert engine.ask("is it good").topic is Topic.SHOW
+
+
+def test_another_work_a_claim_names_is_not_this_show(engine: Engine) -> None:
+    """Schamus is known for Crouching Tiger: asked about that film, the bot knows nothing."""
+    assert engine.ask("who was in crouching tiger hidden dragon").topic is Topic.UNKNOWN
+    assert "James Schamus" in engine.ask("el de crouching tiger hizo somos??").text
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [("1x02", "A Mouth Full of Flies"), ("S1E6", "Somos."),
+     ("a walk with wolves is what number", "Episode 4")],
+)
+def test_episode_codes_and_numbers(engine: Engine, question: str, title: str) -> None:
+    assert title in engine.ask(question).title
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("que fuentes usas", Topic.SOURCES), ("en que articulos te basas", Topic.SOURCES),
+     ("do your sources have mistakes in them", Topic.SOURCES),
+     ("how old is the latest updates and news article", Topic.SOURCES),
+     ("season 2 release date", Topic.SEASON2),
+     ("comandos disponibles?", Topic.HELP), ("necesito ayuda, como funciona esto", Topic.HELP)],
+)
+def test_questions_about_the_bot_and_its_articles(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    """A source's title names that source only beside a word for an article."""
+    assert engine.ask(question).topic is topic
