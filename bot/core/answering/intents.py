@@ -127,53 +127,55 @@ FUNCTION_WORDS = frozenset(
 
 FILLER_WORDS = frozenset(
     """
-    mom mum mother dad father parents sister brother sis bro family friend friends girlfriend
-    boyfriend wife husband kid kids son daughter grandma grandpa aunt uncle cousin roommate
-    people person man woman girl boy everyone everybody nobody somebody myself yourself
-    asked asks ask told tells tell said says say swear swears swore sure think thinks thought
+    mom mum mother dad father parents sister brother sis family friend friends girlfriend
+    boyfriend wife husband kid kids daughter grandma grandpa aunt uncle cousin roommate
+    people person man woman girl boy everyone everybody nobody myself yourself
+    asked asks told tells swear swears swore sure thinks
     believe believes feel feels felt guess guessed remember remembers forgot forget recognize
-    recognise knows know knew heard hear hears read reading wondering wonder wondered curious
-    confused confusing confuse understand understood explain explained mean meant try tried
-    face faces looks looked look seems seemed seem recall
-    made make makes making up honest honestly seriously literally basically totally really
+    recognise heard hear hears read reading wondered
+    confused confusing confuse understand understood explain explained meant try tried
+    face faces looks looked seems seemed seem recall
+    made make makes making honest honestly seriously literally basically totally
     like likes liked love loved loves hate hated enjoy enjoyed
     good great nice cool awesome amazing incredible gorgeous beautiful beautifully brilliant
     fantastic wonderful perfect excellent lovely sad crying cried cry wrecked heartbreaking
     bad terrible weird crazy wild insane interesting important
-    just right wrong true false real fake okay ok alright anyway anyways though although
-    wait hmm huh um uh ah oh wow lmao lol haha hahaha jaja jajaja xd pls please plz thx
-    ty thanks thank bro dude man guys fam yall fr ngl tbh imo idk rn btw omg
-    night day today tonight yesterday week weekend time times moment while
-    last first finally already still again once whole entire together alone
-    watched watching watch binged binge finished finish saw seen see started start
-    question questions answer doubt help
+    right wrong true false real fake okay alright anyway anyways though although
+    wait hmm huh um uh ah oh wow lmao haha hahaha jaja jajaja xd
+    ty fam yall fr ngl imo rn
+    night day today tonight yesterday week weekend time times moment
+    last first finally once whole entire together alone
+    watched watching watch binged binge finished finish saw seen started start
+    questions doubt help
     quick quickly little bit lot lots kinda sorta pretty super
-    also too either neither both same different
+    either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
-    ive youre theyre thats theres heres whos hes shes weve theyve id youd itll ill lemme gimme
+    ive youre theyre thats theres heres hes shes weve theyve id youd itll ill lemme gimme
     anywhere somewhere everywhere nowhere later earlier sooner usually normally generally
-    total altogether overall exactly need needed necesito necesita necesitamos quisiera
-    hola hacia hacian estaba estaban era eran fueron sabe sabemos saben queria
+    total altogether overall exactly needed necesito necesita necesitamos quisiera
+    hola hacia hacian estaba estaban eran fueron sabemos queria
     ahora hoy ayer anoche noche dia semana rato vez veces momento
     mama papa madre padre hermana hermano hermanos novia novio esposa esposo amigo amiga
     amigos amigas familia hijo hija abuela abuelo tia tio primo prima gente persona chica chico
-    pregunto pregunta preguntas pregunte dijo dice dicen digo jura creo cree crees pienso
-    piensa recuerdo acuerdo conozco conoce sabia se sabes supe oi escuche lei entiendo
+    pregunto preguntas pregunte dice digo jura creo cree crees pienso
+    piensa recuerdo acuerdo conozco conoce sabia supe oi escuche lei entiendo
     entender entiende duda dudas confundido confundida
-    cara parece parecia bien mal bueno buena buenisima buenisimo genial increible increiblemente
+    cara parece parecia mal buena buenisima buenisimo genial increible increiblemente
     hermosa hermoso preciosa bonita lindo linda triste llorando llore llorar
-    verdad mentira cierto falso real honesto sinceramente neta osea o sea pues bueno
+    verdad mentira falso honesto sinceramente neta osea sea
     vi vimos visto viendo terminamos termine acabo acabe acabamos quedamos quedo
-    duda juntos juntas solo sola todo toda completo completa entera
-    jaja jajaja jeje xd porfa porfavor gracias oye mira che wey guey
+    juntos juntas solo sola completo completa entera
+    jeje gracias mira che wey guey
     """.split()
 )
 """Words of everyday English and Spanish conversation: the most common words of each language
 beyond the function words, minus those that name a subject of their own (`old`, `long`, `paid`,
 `filmed`, `budget`, `music`). Fans wrap a question in them ("my mom asked me who plays chema,
 she swears she knows his face"); they say nothing about which fact is asked, so they never
-count as the unknown words that make a question unanswerable. Kept as data, in this one
-place."""
+count as the unknown words that make a question unanswerable, nor are they corrected into a
+word of the knowledge. Beside a word no one knows they may still be part of a title
+(`breaking bad`, see `Engine._asks_the_unknown`). Kept as data, in this one place; the
+function words above are not repeated here."""
 
 CHIT_CHAT = frozenset({
     "good bot", "bad bot", "nice bot", "great bot", "cool bot", "thanks", "thank you", "thx", "ty",
