@@ -25,7 +25,9 @@ from bench.common import rss_mb, table, write_results
 REPO = Path(__file__).resolve().parent.parent
 
 
-async def soak(minutes: float | None, rounds: int | None, warm_up: int) -> dict[str, Any]:
+async def soak(
+    minutes: float | None, rounds: int | None, warm_up: int, members: int
+) -> dict[str, Any]:
     sys.path.insert(0, str(REPO))
     from tests.hardening.fake import local_discord, running_somos, settings_for
     from tests.hardening.soak import SoakResult, run_soak
@@ -47,7 +49,7 @@ async def soak(minutes: float | None, rounds: int | None, warm_up: int) -> dict[
         ):
             result = await run_soak(
                 fake, somos, rounds=rounds, seconds=minutes * 60 if minutes else None,
-                trace_from=warm_up, on_round=sample,
+                trace_from=warm_up, on_round=sample, members=members,
             )  # fmt: skip
     return {
         "rounds": result.rounds,
@@ -65,13 +67,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--warm-up", type=int, default=20, help="rounds before tracing memory")
+    parser.add_argument("--members", type=int, default=1000, help="members taking turns")
     parser.add_argument("--smoke", action="store_true", help="a few rounds, for CI")
     parser.add_argument("--out", type=Path, help="JSON file (default bench/results/soak.json)")
     args = parser.parse_args(argv)
     if args.smoke:
-        data = asyncio.run(soak(None, rounds=6, warm_up=2))
+        data = asyncio.run(soak(None, rounds=6, warm_up=2, members=args.members))
     else:
-        data = asyncio.run(soak(args.minutes, rounds=None, warm_up=args.warm_up))
+        data = asyncio.run(soak(args.minutes, None, args.warm_up, args.members))
     rows = [[s["round"], s["seconds"], s["rss_mb"], s["traced_mb"]] for s in data["samples"]]
     print(table(["round", "seconds", "RSS MB", "traced MB (since warm-up)"], rows))
     print(f"{data['interactions']} interactions, {data['mentions']} mentions, "
