@@ -290,7 +290,8 @@ class Engine:
         folded = self._corrected(fold(query))
         if not folded:
             return self._help(query, language, notice, empty=True)
-        if self._is_remark(folded):
+        # A remark is read as typed: correction may make `buen bot` into `buena bot`.
+        if self._is_remark(fold(query)) or self._is_remark(folded):
             return self._unknown(query, language, notice=notice)
         cues = topic_cues(folded)
         # A source named by its title ("the latest updates and news article") is what is asked
@@ -597,18 +598,25 @@ class Engine:
     def _keyword_hits(self, folded: str) -> dict[str, list[_KeywordHit]]:
         """The keywords the question uses, in `phrase_hits` order (longest first).
 
-        The question's word runs are looked up, rather than every keyword searched for in the
-        question, so the cost follows the question and not the size of the knowledge.
+        A keyword whose every occurrence lies inside a longer one's is not asked on its own
+        (`director` in `director of photography`). The question's word runs are looked up,
+        rather than every keyword searched for in the question, so the cost follows the
+        question and not the size of the knowledge.
         """
         words = folded.split()
-        found = {
-            phrase
-            for size in range(1, min(len(words), self._longest_keyword) + 1)
-            for start in range(len(words) - size + 1)
-            if (phrase := " ".join(words[start : start + size])) in self._keywords
-        }
-        ordered = sorted(found, key=lambda k: (-len(k), self._keyword_rank[k]))
-        return {k: self._keywords[k] for k in ordered}
+        spans: dict[str, list[range]] = {}
+        for size in range(min(len(words), self._longest_keyword), 0, -1):
+            for start in range(len(words) - size + 1):
+                phrase = " ".join(words[start : start + size])
+                if phrase in self._keywords:
+                    spans.setdefault(phrase, []).append(range(start, start + size))
+        covered: set[int] = set()
+        kept: list[str] = []
+        for keyword in sorted(spans, key=lambda k: (-len(k), self._keyword_rank[k])):
+            if any(not set(span) <= covered for span in spans[keyword]):
+                kept.append(keyword)
+                covered.update(i for span in spans[keyword] for i in span)
+        return {k: self._keywords[k] for k in kept}
 
     # ------------------------------------------------------------------------- entity answers
 

@@ -41,7 +41,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "episode list", "titles", "titulos",
         "chapter", "chapters", "cap", "caps", "episode names", "episode titles", "titled",
         "se titula", "se llama", "nombres de los capitulos", "nombres de los episodios",
-        "what number", "which number", "que numero", "episode number", "numero de episodio",
+        "number", "numero",
     }),
     Topic.SEASON2: SEASON2_NAMES | frozenset({
         "renewed", "renewal", "renew", "cancelled", "canceled", "cancel", "more episodes",
@@ -52,7 +52,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "continued", "continues", "continuara", "seguira", "will it return", "be back",
         "sequel season", "more of somos", "mas de somos", "renewing", "renewals", "renovaran",
         "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
-        "anunciaron", "officially over", "is it over", "se acabo",
+        "anunciaron", "only one season", "just one season", "una sola temporada",
+        "solo una temporada", "officially over", "is it over", "se acabo",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -82,7 +83,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "article", "articulo", "articulos", "fuentes usas", "que fuentes", "te basas",
         "based on what", "reliable", "trustworthy", "accurate", "mistakes", "mistake", "errors",
         "error", "errores", "fiables", "confiables", "fan site", "fan sites", "published",
-        "publicaron", "publicado", "publicados",
+        "publicaron", "publicado", "publicados", "facts", "your facts",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
@@ -92,6 +93,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "instructions", "instrucciones", "usage", "menu", "options", "opciones",
         "como funciona esto", "como se usa", "te puedo preguntar", "puedo preguntarte",
         "comandos disponibles", "que comandos", "what commands", "how does this bot work",
+        "que puedo hacer", "what can i do",
     }),
 }
 
@@ -154,6 +156,9 @@ FILLER_WORDS = frozenset(
     anywhere somewhere everywhere nowhere later earlier sooner usually normally generally
     total altogether overall exactly needed necesito necesita necesitamos quisiera
     hola hacia hacian estaba estaban eran fueron sabemos queria
+    keep keeps kept keeping tried trying use using used uses usas usa usamos
+    told telling talk talking talked wanted hoping hope hopes guessing
+    quede quedaste ganas
     ahora hoy ayer anoche noche dia semana rato vez veces momento
     mama papa madre padre hermana hermano hermanos novia novio esposa esposo amigo amiga
     amigos amigas familia hijo hija abuela abuelo tia tio primo prima gente persona chica chico
@@ -181,7 +186,8 @@ CHIT_CHAT = frozenset({
     "good bot", "bad bot", "nice bot", "great bot", "cool bot", "thanks", "thank you", "thx", "ty",
     "gracias", "lol", "lmao", "haha", "hahaha", "jaja", "jajaja", "jajajaja", "jeje", "xd", "nice",
     "cool", "wow", "hola", "hello", "hi", "hey", "buenas", "buen bot", "que buena serie",
-    "great show", "good show", "love this show", "me encanta",
+    "great show", "good show", "love this show", "me encanta", "good job", "great job",
+    "nice job", "buen trabajo", "well done", "bien hecho",
 })  # fmt: skip
 """Remarks, not questions: a message made of one of these and nothing but filler, function
 words and the show's name ("good bot", "jajaja que buena serie") is declined, however much its
