@@ -184,3 +184,26 @@ def test_questions_about_the_bot_and_its_articles(
 ) -> None:
     """A source's title names that source only beside a word for an article."""
     assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [("my sister says chema is played by someone famous, who is it", True),
+     ("the kid paquito, whos that", True),
+     ("who plays the mom in somos", False), ("who plays chema's dad", False),
+     ("does mercedes hernandez have kids", False), ("quien dirigio y tu mama tambien", False)],
+)
+def test_family_words_are_filler_only_as_who_asks_or_beside_a_name(
+    engine: Engine, question: str, answered: bool
+) -> None:
+    """`my mom` is who asks; `the mom` or `chema's dad` is what is asked."""
+    assert (engine.ask(question).topic is not Topic.UNKNOWN) is answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["do you like somos", "what did you think of the ending", "recommend me a show like somos",
+     "who made you", "good job bot"],
+)
+def test_the_bots_opinion_and_other_shows_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN

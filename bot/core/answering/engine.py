@@ -28,7 +28,9 @@ from bot.core.answering.intents import (
     CUES,
     FILLER_WORDS,
     FUNCTION_WORDS,
+    KIN_WORDS,
     OTHER_FACT_CUES,
+    OWN,
     SEASON2_NAMES,
     detect_language,
     phrase_hits,
@@ -287,7 +289,7 @@ class Engine:
     # ------------------------------------------------------------------------------ free text
 
     def _free_text(self, query: str, language: Language, notice: str | None) -> Answer:
-        folded = self._corrected(fold(query))
+        folded = self._without_kin(self._corrected(fold(query)))
         if not folded:
             return self._help(query, language, notice, empty=True)
         # A remark is read as typed: correction may make `buen bot` into `buena bot`.
@@ -467,6 +469,22 @@ class Engine:
             if run >= 2 and strange:
                 return True
         return False
+
+    def _without_kin(self, folded: str) -> str:
+        """Drop family words that say who asks or describe a name (see `KIN_WORDS`).
+
+        `my mom asked me who plays chema` asks what `asked me who plays chema` asks, and `the
+        kid paquito` what `the paquito` asks; `who plays the mom` keeps its subject.
+        """
+        words = folded.split()
+        before = ["", *words]
+        after = [*words[1:], ""]
+        return " ".join(
+            word
+            for word, previous, following in zip(words, before, after, strict=False)
+            if word not in KIN_WORDS
+            or (previous not in OWN and following not in self._name_words)
+        )
 
     def _source_titles_in(self, folded: str) -> list[str]:
         """The runs of a source's title the question quotes (`release date cast and plot`).

@@ -129,8 +129,6 @@ FUNCTION_WORDS = frozenset(
 
 FILLER_WORDS = frozenset(
     """
-    mom mum mother dad father parents sister brother sis family friend friends girlfriend
-    boyfriend wife husband kid kids daughter grandma grandpa aunt uncle cousin roommate
     people person man woman girl boy everyone everybody nobody myself yourself
     asked asks told tells swear swears swore sure thinks
     believe believes feel feels felt guess guessed remember remembers forgot forget recognize
@@ -160,8 +158,7 @@ FILLER_WORDS = frozenset(
     told telling talk talking talked wanted hoping hope hopes guessing
     quede quedaste ganas
     ahora hoy ayer anoche noche dia semana rato vez veces momento
-    mama papa madre padre hermana hermano hermanos novia novio esposa esposo amigo amiga
-    amigos amigas familia hijo hija abuela abuelo tia tio primo prima gente persona chica chico
+    gente persona chica chico
     pregunto preguntas pregunte dice digo jura creo cree crees pienso
     piensa recuerdo acuerdo conozco conoce sabia supe oi escuche lei entiendo
     entender entiende duda dudas confundido confundida
@@ -182,12 +179,29 @@ word of the knowledge. Beside a word no one knows they may still be part of a ti
 (`breaking bad`, see `Engine._asks_the_unknown`). Kept as data, in this one place; the
 function words above are not repeated here."""
 
+KIN_WORDS = frozenset(
+    """
+    mom mum mother dad father parents sister brother sis family friend friends girlfriend
+    boyfriend wife husband kid kids daughter grandma grandpa aunt uncle cousin roommate
+    mama papa madre padre hermana hermano hermanos novia novio esposa esposo amigo amiga amigos
+    amigas familia hijo hija abuela abuelo tia tio primo prima
+    """.split()
+)
+"""Family and friends. After the fan's own possessive (`my mom asked`, `con mi novia`) they are
+who asks, filler; before a name (`the kid paquito`) they describe it. Anywhere else they may be
+what is asked (`who plays the mom`, `who plays chema's dad`, `does she have kids`)."""
+
+OWN = frozenset({"my", "mi", "mis", "our", "nuestro", "nuestra", "nuestros", "nuestras"})
+"""The fan's own possessives: `my` in `my sister says`, not `your` in `y tu mamá también`."""
+
 CHIT_CHAT = frozenset({
     "good bot", "bad bot", "nice bot", "great bot", "cool bot", "thanks", "thank you", "thx", "ty",
     "gracias", "lol", "lmao", "haha", "hahaha", "jaja", "jajaja", "jajajaja", "jeje", "xd", "nice",
     "cool", "wow", "hola", "hello", "hi", "hey", "buenas", "buen bot", "que buena serie",
     "great show", "good show", "love this show", "me encanta", "good job", "great job",
-    "nice job", "buen trabajo", "well done", "bien hecho",
+    "nice job", "buen trabajo", "well done", "bien hecho", "who made you", "who created you",
+    "quien te hizo", "quien te creo", "are you a bot", "are you a robot", "are you human",
+    "eres un bot", "eres humano",
 })  # fmt: skip
 """Remarks, not questions: a message made of one of these and nothing but filler, function
 words and the show's name ("good bot", "jajaja que buena serie") is declined, however much its
@@ -198,15 +212,22 @@ OTHER_FACT_CUES = frozenset({
     "premios", "score by", "muere", "at the end", "in the end", "how does it end", "al final",
     "como termina", "what happened to", "what happens to", "que le pasa", "que le paso",
     "que les pasa", "other roles", "other series", "been in", "otras series", "otros papeles",
+    "did you like", "do you like", "what did you think", "your opinion", "your favorite",
+    "your favourite", "te gusto", "te gusta", "que opinas", "tu opinion", "tu favorito",
+    "tu favorita", "shows like", "a show like", "a series like", "something like", "similar to",
+    "similar shows", "series parecidas", "una serie como", "series como", "algo como",
+    "watch next", "ver despues",
 })  # fmt: skip
 """Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so, made of
-words the knowledge itself uses: whether someone is a real person, an award, what happens at
-the end, an actor's other roles. A question using one that no keyword covers is declined, even
-when it names an episode or a character (`is benjamin a real person`): answering with the
-entity's card would pretend to answer it. Kinds of fact whose words the knowledge has nowhere
-(`budget`, `soundtrack`, `how tall`) need no entry: the engine declines a question whose unknown
-words outweigh what it knows (see `Engine._outweighed`). A moderator who adds such a fact with
-its keyword (`runtime`) makes the question answerable without touching code."""
+words the knowledge itself uses: whether someone is a real person, an award, what happens at the
+end, an actor's other roles; or made of everyday words: the bot's own opinion (`do you like`,
+`qué opinas`) and other shows to watch (`a show like`, `similar to`). A question using one that
+no keyword covers is declined, even when it names an episode or a character (`is benjamin a real
+person`): answering with the entity's card would pretend to answer it. Kinds of fact whose words
+the knowledge has nowhere (`budget`, `soundtrack`, `how tall`) need no entry: the engine
+declines a question whose unknown words outweigh what it knows (see `Engine._outweighed`). A
+moderator who adds such a fact with its keyword (`runtime`) makes the question answerable
+without touching code."""
 
 _INFLECTIONS = tuple(sorted(
     """ieron aron aran eran iran ando iendo ados adas idos idas ado ada ido ida aba ara era ira
