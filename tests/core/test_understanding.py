@@ -207,3 +207,15 @@ def test_family_words_are_filler_only_as_who_asks_or_beside_a_name(
 )
 def test_the_bots_opinion_and_other_shows_are_declined(engine: Engine, question: str) -> None:
     assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is chema real", "is benjamin a good guy", "was jero medina good in it",
+     "is dona chayo based on a real woman"],
+)
+def test_a_name_with_only_everyday_words_and_no_intent_is_declined(
+    engine: Engine, question: str
+) -> None:
+    """Filler never hides a question, but it is no question either: `real`, `good` of a name."""
+    assert engine.ask(question).topic is Topic.UNKNOWN

@@ -482,8 +482,7 @@ class Engine:
         return " ".join(
             word
             for word, previous, following in zip(words, before, after, strict=False)
-            if word not in KIN_WORDS
-            or (previous not in OWN and following not in self._name_words)
+            if word not in KIN_WORDS or (previous not in OWN and following not in self._name_words)
         )
 
     def _source_titles_in(self, folded: str) -> list[str]:
@@ -609,9 +608,7 @@ class Engine:
             for name in entity.names
             for word in fold(name).split()
         }
-        return [
-            w for w in leftover.split() if len(w) > 2 and w not in names and w not in FILLER_WORDS
-        ]
+        return [w for w in leftover.split() if len(w) > 2 and w not in names]
 
     def _keyword_hits(self, folded: str) -> dict[str, list[_KeywordHit]]:
         """The keywords the question uses, in `phrase_hits` order (longest first).

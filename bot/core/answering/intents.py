@@ -208,9 +208,10 @@ words and the show's name ("good bot", "jajaja que buena serie") is declined, ho
 words share with a claim (`good` is a word of "is it good")."""
 
 OTHER_FACT_CUES = frozenset({
-    "real person", "persona real", "run time", "award", "awards", "won an", "won any", "premio",
-    "premios", "score by", "muere", "at the end", "in the end", "how does it end", "al final",
-    "como termina", "what happened to", "what happens to", "que le pasa", "que le paso",
+    "real person", "persona real", "real woman", "real man", "real guy", "mujer real",
+    "hombre real", "existed", "existio", "run time", "award", "awards", "won an", "won any",
+    "premio", "premios", "score by", "muere", "at the end", "in the end", "how does it end",
+    "al final", "como termina", "what happened to", "what happens to", "que le pasa", "que le paso",
     "que les pasa", "other roles", "other series", "been in", "otras series", "otros papeles",
     "did you like", "do you like", "what did you think", "your opinion", "your favorite",
     "your favourite", "te gusto", "te gusta", "que opinas", "tu opinion", "tu favorito",
