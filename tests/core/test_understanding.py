@@ -214,8 +214,12 @@ def test_the_bots_opinion_and_other_shows_are_declined(engine: Engine, question:
     ["is chema real", "is benjamin a good guy", "was jero medina good in it",
      "is dona chayo based on a real woman"],
 )
-def test_a_name_with_only_everyday_words_and_no_intent_is_declined(
+def test_a_judgement_of_a_name_with_no_intent_is_declined(
     engine: Engine, question: str
 ) -> None:
-    """Filler never hides a question, but it is no question either: `real`, `good` of a name."""
+    """Words of judgement are filler around a question, but said of a name they ask a trait."""
     assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_chatter_beside_a_name_still_asks_about_it(engine: Engine) -> None:
+    assert "Kerry Ardra" in engine.ask("que es eso de kerry ardra, no la encuentro").text

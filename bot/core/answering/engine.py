@@ -28,6 +28,7 @@ from bot.core.answering.intents import (
     CUES,
     FILLER_WORDS,
     FUNCTION_WORDS,
+    JUDGEMENT_WORDS,
     KIN_WORDS,
     OTHER_FACT_CUES,
     OWN,
@@ -47,6 +48,9 @@ from bot.core.text import fold
 
 _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 """A title quoted in a claim's prose: “The Lazy Herd”, «Crouching Tiger, Hidden Dragon»."""
+
+_CHATTER = FILLER_WORDS - JUDGEMENT_WORDS
+"""Filler that says nothing of a name it stands beside (`asked`, `encuentro`)."""
 
 SOURCE_TITLE_WORDS = 3
 """How many words of a source's title in a row name that source (see `_source_titles_in`)."""
@@ -608,7 +612,9 @@ class Engine:
             for name in entity.names
             for word in fold(name).split()
         }
-        return [w for w in leftover.split() if len(w) > 2 and w not in names]
+        # Chatter beside a name asks nothing more (`kerry ardra, no la encuentro`); a
+        # judgement of it does (`is chema real`).
+        return [w for w in leftover.split() if len(w) > 2 and w not in names and w not in _CHATTER]
 
     def _keyword_hits(self, folded: str) -> dict[str, list[_KeywordHit]]:
         """The keywords the question uses, in `phrase_hits` order (longest first).

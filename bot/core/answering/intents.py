@@ -127,6 +127,19 @@ FUNCTION_WORDS = frozenset(
 )
 """Words that carry no subject of their own; everything else in a question must be understood."""
 
+JUDGEMENT_WORDS = frozenset(
+    """
+    good great nice cool awesome amazing incredible gorgeous beautiful beautifully brilliant
+    fantastic wonderful perfect excellent lovely sad heartbreaking bad terrible weird crazy wild
+    insane interesting important right wrong true false real fake honest dumb stupid silly random
+    mal buena buenisima buenisimo genial increible hermosa hermoso preciosa bonita lindo linda
+    triste verdad mentira falso honesto tonta tonto
+    """.split()
+)
+"""Everyday words of judgement. Around a question they are filler ("the photography is
+gorgeous"); said of a name alone they ask a trait no claim holds (`is chema real`, `is
+benjamin a good guy`), so there they still count (see `Engine._beyond_names`)."""
+
 FILLER_WORDS = frozenset(
     """
     people person man woman girl boy everyone everybody nobody myself yourself
@@ -135,12 +148,10 @@ FILLER_WORDS = frozenset(
     recognise heard hear hears read reading wondered
     confused confusing confuse understand understood explain explained meant try tried
     face faces looks looked seems seemed seem recall
-    made make makes making honest honestly seriously literally basically totally
+    made make makes making honestly seriously literally basically totally
     like likes liked love loved loves hate hated enjoy enjoyed
-    good great nice cool awesome amazing incredible gorgeous beautiful beautifully brilliant
-    fantastic wonderful perfect excellent lovely sad crying cried cry wrecked heartbreaking
-    bad terrible weird crazy wild insane interesting important
-    right wrong true false real fake okay alright anyway anyways though although
+    crying cried cry wrecked
+    okay alright anyway anyways though although
     wait hmm huh um uh ah oh wow lmao haha hahaha jaja jajaja xd
     ty fam yall fr ngl imo rn
     night day today tonight yesterday week weekend time times moment
@@ -157,27 +168,32 @@ FILLER_WORDS = frozenset(
     keep keeps kept keeping tried trying use using used uses usas usa usamos
     told telling talk talking talked wanted hoping hope hopes guessing
     quede quedaste ganas
+    sorry arguing argue argued debate debating whether bet apparently
+    supposedly searched searching forgotten
+    perdon disculpa disculpen ame amo encanto encanta olvido olvide encuentro
+    encuentra encontre busque buscando discutiendo apuesto supuestamente dizque
     ahora hoy ayer anoche noche dia semana rato vez veces momento
     gente persona chica chico
     pregunto preguntas pregunte dice digo jura creo cree crees pienso
     piensa recuerdo acuerdo conozco conoce sabia supe oi escuche lei entiendo
     entender entiende duda dudas confundido confundida
-    cara parece parecia mal buena buenisima buenisimo genial increible increiblemente
-    hermosa hermoso preciosa bonita lindo linda triste llorando llore llorar
-    verdad mentira falso honesto sinceramente neta osea sea
+    cara parece parecia increiblemente
+    llorando llore llorar
+    sinceramente neta osea sea
     vi vimos visto viendo terminamos termine acabo acabe acabamos quedamos quedo
     juntos juntas solo sola completo completa entera
     jeje gracias mira che wey guey
     """.split()
-)
+) | JUDGEMENT_WORDS
 """Words of everyday English and Spanish conversation: the most common words of each language
 beyond the function words, minus those that name a subject of their own (`old`, `long`, `paid`,
 `filmed`, `budget`, `music`). Fans wrap a question in them ("my mom asked me who plays chema,
 she swears she knows his face"); they say nothing about which fact is asked, so they never
 count as the unknown words that make a question unanswerable, nor are they corrected into a
 word of the knowledge. Beside a word no one knows they may still be part of a title
-(`breaking bad`, see `Engine._asks_the_unknown`). Kept as data, in this one place; the
-function words above are not repeated here."""
+(`breaking bad`, see `Engine._asks_the_unknown`), and judgements said of a name alone still
+ask something (`JUDGEMENT_WORDS`). Kept as data, in this one place; the function words above
+are not repeated here."""
 
 KIN_WORDS = frozenset(
     """
