@@ -175,6 +175,7 @@ class Engine:
             if sum(w not in FUNCTION_WORDS for w in words[start : start + size]) >= 2
         )
         self._longest_source_title = max(map(len, source_titles), default=0)
+        self._source_title_words = frozenset(w for words in source_titles for w in words)
         # Titles quoted in claims that are neither this show's nor its episodes' nor its
         # sources' name other works (`Crouching Tiger, Hidden Dragon`).
         own_titles = {
@@ -499,6 +500,8 @@ class Engine:
         found: list[str] = []
         end = 0
         for start in range(len(words)):
+            if words[start] not in self._source_title_words:
+                continue  # most questions quote no title: one set lookup a word
             for size in range(min(len(words) - start, self._longest_source_title), 0, -1):
                 run = " ".join(words[start : start + size])
                 if start + size > end and run in self._source_title_runs:
