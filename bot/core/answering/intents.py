@@ -53,7 +53,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "sequel season", "more of somos", "mas de somos", "renewing", "renewals", "renovaran",
         "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
         "anunciaron", "only one season", "just one season", "una sola temporada",
-        "solo una temporada", "officially over", "is it over", "se acabo",
+        "solo una temporada", "there be more", "gonna be more", "habra mas", "haber mas",
+        "officially over", "is it over", "se acabo",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -83,7 +84,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "article", "articulo", "articulos", "fuentes usas", "que fuentes", "te basas",
         "based on what", "reliable", "trustworthy", "accurate", "mistakes", "mistake", "errors",
         "error", "errores", "fiables", "confiables", "fan site", "fan sites", "published",
-        "publicaron", "publicado", "publicados", "facts", "your facts",
+        "publicaron", "publicado", "publicados", "facts", "your facts", "your answers",
+        "answers from", "tus respuestas", "trust", "confiar", "confio",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
@@ -93,7 +95,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "instructions", "instrucciones", "usage", "menu", "options", "opciones",
         "como funciona esto", "como se usa", "te puedo preguntar", "puedo preguntarte",
         "comandos disponibles", "que comandos", "what commands", "how does this bot work",
-        "que puedo hacer", "what can i do",
+        "que puedo hacer", "what can i do", "what do i type", "what should i type",
+        "how do i ask", "como te pregunto", "como pregunto", "que escribo",
     }),
 }
 
@@ -167,7 +170,7 @@ FILLER_WORDS = frozenset(
     hola hacia hacian estaba estaban eran fueron sabemos queria
     keep keeps kept keeping tried trying use using used uses usas usa usamos
     told telling talk talking talked wanted hoping hope hopes guessing
-    quede quedaste ganas
+    quede quedaste ganas nah sentence briefly summarize summarise
     sorry arguing argue argued debate debating whether bet apparently
     supposedly searched searching forgotten
     perdon disculpa disculpen ame amo encanto encanta olvido olvide encuentro
@@ -200,12 +203,14 @@ KIN_WORDS = frozenset(
     mom mum mother dad father parents sister brother sis family friend friends girlfriend
     boyfriend wife husband kid kids daughter grandma grandpa aunt uncle cousin roommate
     mama papa madre padre hermana hermano hermanos novia novio esposa esposo amigo amiga amigos
-    amigas familia hijo hija abuela abuelo tia tio primo prima
+    amigas familia hijo hija abuela abuelo tia tio primo prima teacher boss coworker classmate
+    roommates profe maestra maestro jefe jefa companero companera
     """.split()
 )
-"""Family and friends. After the fan's own possessive (`my mom asked`, `con mi novia`) they are
-who asks, filler; before a name (`the kid paquito`) they describe it. Anywhere else they may be
-what is asked (`who plays the mom`, `who plays chema's dad`, `does she have kids`)."""
+"""Family, friends and the people of a fan's day. After the fan's own possessive (`my mom
+asked`, `con mi novia`) they are who asks, filler; before a name (`the kid paquito`) they
+describe it. Anywhere else they may be what is asked (`who plays the mom`, `who plays chema's
+dad`, `does she have kids`)."""
 
 OWN = frozenset({"my", "mi", "mis", "our", "nuestro", "nuestra", "nuestros", "nuestras"})
 """The fan's own possessives: `my` in `my sister says`, not `your` in `y tu mamá también`."""
