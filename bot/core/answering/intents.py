@@ -41,7 +41,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "episode list", "titles", "titulos",
         "chapter", "chapters", "cap", "caps", "episode names", "episode titles", "titled",
         "se titula", "se llama", "nombres de los capitulos", "nombres de los episodios",
-        "number", "numero",
+        "what number", "which number", "is what number", "que numero", "el numero",
+        "episode number", "numero de episodio",
     }),
     Topic.SEASON2: SEASON2_NAMES | frozenset({
         "renewed", "renewal", "renew", "cancelled", "canceled", "cancel", "more episodes",
@@ -85,7 +86,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "based on what", "reliable", "trustworthy", "accurate", "mistakes", "mistake", "errors",
         "error", "errores", "fiables", "confiables", "fan site", "fan sites", "published",
         "publicaron", "publicado", "publicados", "facts", "your facts", "your answers",
-        "answers from", "tus respuestas", "trust", "confiar", "confio",
+        "answers from", "tus respuestas", "trust your", "trust you", "confiar en ti",
+        "confiar en tus",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
