@@ -281,7 +281,9 @@ _SPANISH = frozenset(
     verla vale pena nota plataforma ocurre historia real noticias
     volvera regresara vuelve regresa renovaron renovara cancelaron estrenara tendra sera seran
     habra haber va vamos tus mis escribieron dirigieron hicieron crearon actuan salen sale
-    cuanto capitulos titulo nombre llama pelicula peliculas guion fotografia""".split()
+    cuanto capitulos titulo nombre llama pelicula peliculas guion fotografia
+    en te amo quiero buenas buenos noches todos gano algun alguna premio cap jaja jajaja
+    jajajaja""".split()
 )
 _ENGLISH = frozenset(
     """who what which when where how is are was the there season seasons episode episodes plays
