@@ -164,7 +164,7 @@ def test_heldout_accuracy_not_below_the_record(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met yet: the blind round-3 held-out set scored 83.4 % with 2 confidently "
+    reason="goal not met yet: the blind round-4 held-out set scored 95.0 % with 2 confidently "
     "wrong out-of-scope answers (docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
@@ -178,7 +178,7 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met yet: the blind round-3 held-out set scored 83.4 % with 2 confidently "
+    reason="goal not met yet: the blind round-4 held-out set scored 95.0 % with 2 confidently "
     "wrong out-of-scope answers (docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
