@@ -50,7 +50,7 @@ LINE_MARKUP = re.compile(r"^(?:#{1,3} |-# |>>> |> )", re.MULTILINE)
 MASKED_LINK = re.compile(r"(?<!\\)\[[^\]\n]+\]\(<?https?://[^\s)]+>?\)")
 """A masked link as Discord renders it: `[text](http…)`, closed on the same line."""
 
-REPORTER = re.compile(r" by <@\d+> on | de <@\d+> sobre ")
+REPORTER = re.compile(r" (?:by|de) <@\d+>")
 
 
 def unescaped_markup(text: str) -> list[str]:
