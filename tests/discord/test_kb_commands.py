@@ -34,7 +34,8 @@ async def test_moderator_gets_a_private_answer(harness: Harness, subcommand: str
 
 
 async def test_status_shows_summary_and_database_health(harness: Harness) -> None:
-    (sent,) = await harness.interact(slash("kb", subcommand="status", permissions=MANAGER))
+    deferred, sent = await harness.interact(slash("kb", subcommand="status", permissions=MANAGER))
+    assert deferred.payload["type"] == 5, "acknowledged before asking the database"  # type: ignore[index]
     fields = {f["name"]: f["value"] for f in sent.data["embeds"][0]["fields"]}
     assert "sources" in fields["Knowledge"]
     assert fields["Database"].startswith("ok")
@@ -43,7 +44,7 @@ async def test_status_shows_summary_and_database_health(harness: Harness) -> Non
 
 async def test_status_reports_an_unhealthy_database(harness: Harness) -> None:
     harness.storage.path.write_bytes(b"not a database" * 100)
-    (sent,) = await harness.interact(slash("kb", subcommand="status", permissions=MANAGER))
+    _, sent = await harness.interact(slash("kb", subcommand="status", permissions=MANAGER))
     fields = {f["name"]: f["value"] for f in sent.data["embeds"][0]["fields"]}
     assert fields["Database"].startswith("unhealthy")
 
@@ -53,8 +54,8 @@ async def test_gaps_and_reports_list_what_fans_sent(harness: Harness) -> None:
     harness.storage.record_gap("who does the catering")
     harness.storage.add_report(42, "Who plays X?", "Y plays X.", "It is Z, **not** Y @everyone")
 
-    (gaps,) = await harness.interact(slash("kb", subcommand="gaps", permissions=MANAGER))
-    (reports,) = await harness.interact(slash("kb", subcommand="reports", permissions=MANAGER))
+    _, gaps = await harness.interact(slash("kb", subcommand="gaps", permissions=MANAGER))
+    _, reports = await harness.interact(slash("kb", subcommand="reports", permissions=MANAGER))
 
     assert "2× who does the catering" in gaps.data["content"]
     content = reports.data["content"]

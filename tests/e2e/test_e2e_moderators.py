@@ -26,11 +26,17 @@ async def test_members_without_manage_server_are_refused_privately(
 
 
 async def test_status_for_a_moderator(fake_discord: FakeDiscord, somos: RunningSomos) -> None:
-    reply = await (await fake_discord.command("kb status", moderator=True)).reply()
+    status = await fake_discord.command("kb status", moderator=True)
+    deferral = await status.response()
+    assert deferral["type"] == DEFERRED, "acknowledged before the database is asked"
+    reply = await status.reply()
     assert reply["flags"] & EPHEMERAL
     [embed] = reply["embeds"]
     assert len(embed["fields"]) == 4
-    assert reply["allowed_mentions"] == {"parse": []}
+    [sent] = [
+        r for r in fake_discord.requests if r.template == "/webhooks/{webhook_id}/{webhook_token}"
+    ]
+    assert sent.body["allowed_mentions"] == {"parse": []}
 
 
 async def test_reload_defers_then_reports_success_and_failure(

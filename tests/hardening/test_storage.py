@@ -33,11 +33,6 @@ UNANSWERABLE = "What is the budget of the catering truck?"
 THANKS = "Thank you"
 NOT_SAVED = "could not save"
 
-NOT_YET = pytest.mark.xfail(
-    strict=True, reason="bot/adapters/discord/cogs/moderators.py asks the database first"
-)
-
-
 @pytest.fixture
 def storage_timeout() -> float:
     """A locked database gives up after 0.2 s here, so the tests stay quick."""
@@ -275,7 +270,6 @@ async def test_corrupt_database_keeps_answering_logs_and_says_so(
 # ----------------------------------------------------------------- slow database, prompt answers
 
 
-@NOT_YET
 @pytest.mark.parametrize(
     ("method", "subcommand"),
     [("health", "status"), ("top_gaps", "gaps"), ("latest_reports", "reports")],

@@ -41,15 +41,21 @@ class Moderators(commands.GroupCog, group_name="kb", group_description=describe(
         self.bot = bot
         super().__init__()
 
-    async def _private(self, interaction: discord.Interaction, text: str) -> None:
-        """Answer (or follow up on a deferred answer) privately, shortened to fit."""
+    async def _private(
+        self,
+        interaction: discord.Interaction,
+        text: str = "",
+        *,
+        embed: discord.Embed | None = None,
+    ) -> None:
+        """Follow up on the deferred answer privately, shortened to fit."""
         content = limits.shorten(text, limits.MESSAGE_CONTENT)
-        if interaction.response.is_done():
+        if embed is not None:
             await interaction.followup.send(
-                content, ephemeral=True, allowed_mentions=limits.no_mentions()
+                embed=embed, ephemeral=True, allowed_mentions=limits.no_mentions()
             )
         else:
-            await interaction.response.send_message(
+            await interaction.followup.send(
                 content, ephemeral=True, allowed_mentions=limits.no_mentions()
             )
 
@@ -57,8 +63,8 @@ class Moderators(commands.GroupCog, group_name="kb", group_description=describe(
     @moderator_only
     async def reload(self, interaction: discord.Interaction) -> None:
         """Validate and reload now; on errors, list them and keep the last good knowledge."""
+        await _acknowledge(interaction)
         language = language_of(interaction.locale)
-        await interaction.response.defer(ephemeral=True, thinking=True)  # reading files is slow
         result = await asyncio.to_thread(self.bot.knowledge.reload)
         if result.ok:
             await self._private(
@@ -75,6 +81,7 @@ class Moderators(commands.GroupCog, group_name="kb", group_description=describe(
     @moderator_only
     async def status(self, interaction: discord.Interaction) -> None:
         """What is loaded and since when, the last reload error, and the database's health."""
+        await _acknowledge(interaction)
         language = language_of(interaction.locale)
         knowledge = self.bot.knowledge
         health = await asyncio.to_thread(self.bot.storage.health)
@@ -94,14 +101,13 @@ class Moderators(commands.GroupCog, group_name="kb", group_description=describe(
                 ),
                 inline=False,
             )
-        await interaction.response.send_message(
-            embed=embed, ephemeral=True, allowed_mentions=limits.no_mentions()
-        )
+        await self._private(interaction, embed=embed)
 
     @app_commands.command(name="gaps", description=describe("cmd.kb.gaps"))
     @moderator_only
     async def gaps(self, interaction: discord.Interaction) -> None:
         """The most asked questions the bot could not answer: what to add to the knowledge."""
+        await _acknowledge(interaction)
         language = language_of(interaction.locale)
         try:
             gaps = await asyncio.to_thread(self.bot.storage.top_gaps, LISTED)
@@ -120,6 +126,7 @@ class Moderators(commands.GroupCog, group_name="kb", group_description=describe(
     @moderator_only
     async def reports(self, interaction: discord.Interaction) -> None:
         """The latest mistake reports, newest first."""
+        await _acknowledge(interaction)
         language = language_of(interaction.locale)
         try:
             reports = await asyncio.to_thread(self.bot.storage.latest_reports, LISTED)
@@ -141,6 +148,15 @@ class Moderators(commands.GroupCog, group_name="kb", group_description=describe(
         title = f"**{t('discord.kb.reports_title', language)}**\n"
         body = "\n".join(lines) if lines else t("discord.kb.no_reports", language)
         await self._private(interaction, title + body)
+
+
+async def _acknowledge(interaction: discord.Interaction) -> None:
+    """Acknowledge privately before any work, once the checks have passed.
+
+    Files and the database can be slow, and Discord forgets an interaction not acknowledged
+    within three seconds.
+    """
+    await interaction.response.defer(ephemeral=True, thinking=True)
 
 
 def _quote(text: str, limit: int = 150) -> str:
