@@ -36,6 +36,10 @@ CREATE TABLE IF NOT EXISTS gaps (
 """
 
 MAX_TEXT = 4000
+
+MAX_GAPS = 10_000
+"""Distinct unanswered questions kept; past this, the least asked and oldest are forgotten, so a
+stream of one-off questions cannot grow the database without end."""
 """Longest text stored per column: a report is at most a modal's 4000 characters anyway."""
 
 
@@ -119,6 +123,13 @@ class Storage:
                 " example = excluded.example, last_asked = excluded.last_asked",
                 (folded, question[:MAX_TEXT], _now()),
             )
+            (kept,) = db.execute("SELECT count(*) FROM gaps").fetchone()
+            if kept > MAX_GAPS:
+                db.execute(
+                    "DELETE FROM gaps WHERE question_folded IN (SELECT question_folded FROM gaps"
+                    " ORDER BY count DESC, last_asked DESC, rowid DESC LIMIT -1 OFFSET ?)",
+                    (MAX_GAPS,),
+                )
 
     def top_gaps(self, n: int = 10) -> list[Gap]:
         """The `n` most asked unanswered questions, most recent first among equals."""

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from bot.core.answering.engine import Engine
 from bot.core.knowledge import KnowledgeBase, load_knowledge
+
+# CI runs the property tests with fixed examples, so a run fails only on a change of code;
+# locally every run explores new inputs (which is how the hardening tests found their bugs).
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parents[1]
 KNOWLEDGE_DIR = REPO / "knowledge"

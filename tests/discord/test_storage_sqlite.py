@@ -57,3 +57,14 @@ def test_locked_database_is_unhealthy_not_hanging(tmp_path: Path) -> None:
     finally:
         locker.rollback()
         locker.close()
+
+
+def test_gaps_keep_the_most_asked_when_full(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.storage.MAX_GAPS", 3)
+    storage = Storage(tmp_path / "db.sqlite3")
+    for question, times in [("alpha", 3), ("beta", 1), ("gamma", 2), ("delta", 4), ("epsilon", 1)]:
+        for _ in range(times):
+            storage.record_gap(question)
+    assert [gap.example for gap in storage.top_gaps(10)] == ["delta", "alpha", "gamma"]
