@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,11 @@ def knowledge() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def engine(knowledge: KnowledgeBase) -> Engine:
     return Engine(knowledge, today=lambda: TODAY)
+
+
+@pytest.fixture
+def knowledge_dir(tmp_path: Path) -> Path:
+    """A private, editable copy of the shipped knowledge."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, target)
+    return target

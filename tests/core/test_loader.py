@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,31 +9,20 @@ import pytest
 
 from bot.core.knowledge import KnowledgeError, LoadFailed, load_knowledge
 from tests.conftest import KNOWLEDGE_DIR
+from tests.support.knowledge_edits import replace_outside_comments
 
 Edit = Callable[[str, str, str], None]
 
 
 @pytest.fixture
-def kb_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE_DIR, target)
-    return target
+def kb_dir(knowledge_dir: Path) -> Path:
+    return knowledge_dir
 
 
 @pytest.fixture
 def edit(kb_dir: Path) -> Edit:
     def replace(file: str, old: str, new: str) -> None:
-        """Replace the first occurrence of `old` outside the files' example comments."""
-        path = kb_dir / file
-        text = path.read_text(encoding="utf-8")
-        start = 0
-        while (found := text.find(old, start)) != -1:
-            line_start = text.rfind("\n", 0, found) + 1
-            if not text[line_start:found].lstrip().startswith("#"):
-                path.write_text(text[:found] + new + text[found + len(old) :], encoding="utf-8")
-                return
-            start = found + 1
-        raise AssertionError(f"{old!r} not in {file} outside comments")
+        replace_outside_comments(kb_dir / file, old, new)
 
     return replace
 
@@ -74,7 +62,9 @@ def test_missing_required_field_points_at_the_entry(kb_dir: Path, edit: Edit) ->
     assert error.path == "cast[0].actor"
     assert error.message == "this field is required but missing"
     assert error.line == line_of(kb_dir / "cast.yaml", "- id: jero-medina")
-    assert str(error).endswith(f"cast.yaml:{error.line}: cast[0].actor: this field is required but missing")
+    assert str(error).endswith(
+        f"cast.yaml:{error.line}: cast[0].actor: this field is required but missing"
+    )
 
 
 def test_wrong_type_names_the_line_of_the_value(kb_dir: Path, edit: Edit) -> None:
@@ -101,7 +91,9 @@ def test_unknown_source_lists_the_defined_ones(kb_dir: Path, edit: Edit) -> None
     assert error.line == line_of(kb_dir / "cast.yaml", "sources: [fan-site]")
 
 
-def test_renamed_source_id_still_referenced_is_reported_everywhere(kb_dir: Path, edit: Edit) -> None:
+def test_renamed_source_id_still_referenced_is_reported_everywhere(
+    kb_dir: Path, edit: Edit
+) -> None:
     edit("sources.yaml", "- id: season2-latest-updates", "- id: latest-updates")
     errors = errors_of(kb_dir)
     assert len(errors) > 5

@@ -17,14 +17,6 @@ from tests.support.discord_capture import CapturingAdapter, capture_http
 from tests.support.discord_harness import Harness, make_settings, start_bot
 
 
-@pytest.fixture
-def knowledge_dir(tmp_path: Path) -> Path:
-    """A private, editable copy of the shipped knowledge."""
-    target = tmp_path / "knowledge"
-    shutil.copytree(shipped_knowledge_dir(), target)
-    return target
-
-
 @pytest.fixture(scope="session")
 def shared_knowledge(tmp_path_factory: pytest.TempPathFactory) -> LiveKnowledge:
     """Knowledge loaded once for the tests that do not edit it (loading takes a moment)."""

@@ -6,7 +6,6 @@ The bot, the capture of what it sends and the payload builders are the Discord e
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -14,19 +13,10 @@ import pytest
 
 from bot.adapters.discord.client import create_bot
 from bot.core.live import LiveKnowledge
-from bot.settings import shipped_knowledge_dir
 from bot.storage import Storage
 from tests.hardening.helpers import CANARY
 from tests.support.discord_capture import CapturingAdapter, capture_http
 from tests.support.discord_harness import Harness, make_settings, start_bot
-
-
-@pytest.fixture
-def knowledge_dir(tmp_path: Path) -> Path:
-    """A private, editable copy of the shipped knowledge."""
-    target = tmp_path / "knowledge"
-    shutil.copytree(shipped_knowledge_dir(), target)
-    return target
 
 
 @pytest.fixture

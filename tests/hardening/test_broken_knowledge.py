@@ -31,6 +31,7 @@ from bot.core.knowledge import LoadFailed, load_knowledge
 from bot.core.knowledge.loader import MAX_DEPTH, MAX_FILE_BYTES, KnowledgeError
 from bot.core.live import LiveKnowledge
 from bot.settings import shipped_knowledge_dir
+from tests.support.knowledge_edits import replace_outside_comments
 
 BOT_SOURCES = Path(__file__).resolve().parents[2] / "bot"
 
@@ -47,19 +48,6 @@ class Expect:
 BadEdit = Callable[[Path], Expect]
 
 
-def replace(path: Path, old: str, new: str) -> int:
-    """Replace the first `old` outside comments; return the line number where it was."""
-    text = path.read_text(encoding="utf-8")
-    start = 0
-    while (found := text.find(old, start)) != -1:
-        line_start = text.rfind("\n", 0, found) + 1
-        if not text[line_start:found].lstrip().startswith("#"):
-            path.write_text(text[:found] + new + text[found + len(old) :], encoding="utf-8")
-            return text.count("\n", 0, found) + 1
-        start = found + 1
-    raise AssertionError(f"{old!r} is not in {path.name}")
-
-
 def line_of(path: Path, needle: str) -> int:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if needle in line and not line.lstrip().startswith("#"):
@@ -71,12 +59,14 @@ def line_of(path: Path, needle: str) -> int:
 
 
 def syntax_error(kb: Path) -> Expect:
-    line = replace(kb / "cast.yaml", "    actor: Jero Medina", "    actor: Jero: Medina")
+    line = replace_outside_comments(
+        kb / "cast.yaml", "    actor: Jero Medina", "    actor: Jero: Medina"
+    )
     return Expect("cast.yaml", line, "YAML syntax error")
 
 
 def unclosed_bracket(kb: Path) -> Expect:
-    line = replace(
+    line = replace_outside_comments(
         kb / "season2.yaml",
         "sources: [season2-release-cast-plot, season2-latest-updates]",
         "sources: [season2-release-cast-plot, season2-latest-updates",
@@ -85,7 +75,9 @@ def unclosed_bracket(kb: Path) -> Expect:
 
 
 def tab_indentation(kb: Path) -> Expect:
-    line = replace(kb / "cast.yaml", "    actor: Jero Medina", "\tactor: Jero Medina")
+    line = replace_outside_comments(
+        kb / "cast.yaml", "    actor: Jero Medina", "\tactor: Jero Medina"
+    )
     return Expect("cast.yaml", line, "tabs")
 
 
@@ -93,7 +85,9 @@ def duplicate_key(kb: Path) -> Expect:
     """PyYAML keeps the last of two equal keys; a moderator's first value would be lost."""
     path = kb / "cast.yaml"
     first = line_of(path, "    actor: Jero Medina")
-    replace(path, "    character: Benjamín\n", "    character: Benjamín\n    actor: Jero M.\n")
+    replace_outside_comments(
+        path, "    character: Benjamín\n", "    character: Benjamín\n    actor: Jero M.\n"
+    )
     return Expect(
         "cast.yaml", first + 2, f"written twice in the same place; the first is at line {first}"
     )
@@ -161,7 +155,7 @@ def link_outside(kb: Path) -> Expect:
 
 def missing_source(kb: Path) -> Expect:
     path = kb / "cast.yaml"
-    replace(path, "        sources: [season2-release-cast-plot]\n", "")
+    replace_outside_comments(path, "        sources: [season2-release-cast-plot]\n", "")
     return Expect(
         "cast.yaml",
         line_of(path, "- text: Jero Medina plays Benjamín."),
@@ -170,13 +164,15 @@ def missing_source(kb: Path) -> Expect:
 
 
 def dangling_source(kb: Path) -> Expect:
-    line = replace(kb / "season2.yaml", "season2-latest-updates]", "fan-site]")
+    line = replace_outside_comments(kb / "season2.yaml", "season2-latest-updates]", "fan-site]")
     return Expect("season2.yaml", line, "unknown source 'fan-site'")
 
 
 def renamed_source_id(kb: Path) -> Expect:
     """The id is renamed in sources.yaml but every claim still cites the old one."""
-    replace(kb / "sources.yaml", "id: season2-latest-updates", "id: latest-updates")
+    replace_outside_comments(
+        kb / "sources.yaml", "id: season2-latest-updates", "id: latest-updates"
+    )
     return Expect(
         "season2.yaml",
         line_of(kb / "season2.yaml", "season2-latest-updates"),
@@ -187,7 +183,7 @@ def renamed_source_id(kb: Path) -> Expect:
 def duplicated_id(kb: Path) -> Expect:
     path = kb / "cast.yaml"
     second = re.findall(r"^  - id: (\S+)$", path.read_text(encoding="utf-8"), re.MULTILINE)[1]
-    line = replace(path, f"  - id: {second}", "  - id: jero-medina")
+    line = replace_outside_comments(path, f"  - id: {second}", "  - id: jero-medina")
     return Expect("cast.yaml", line, "is used twice")
 
 
@@ -218,7 +214,9 @@ def deep_nesting(kb: Path) -> Expect:
 
 
 def huge_number(kb: Path) -> Expect:
-    line = replace(kb / "episodes.yaml", "    number: 3\n", f"    number: {'9' * 5000}\n")
+    line = replace_outside_comments(
+        kb / "episodes.yaml", "    number: 3\n", f"    number: {'9' * 5000}\n"
+    )
     return Expect("episodes.yaml", line, "cannot read this value")
 
 
@@ -228,17 +226,19 @@ def top_level_list(kb: Path) -> Expect:
 
 
 def wrong_type(kb: Path) -> Expect:
-    line = replace(kb / "episodes.yaml", "    number: 3\n", "    number: three\n")
+    line = replace_outside_comments(kb / "episodes.yaml", "    number: 3\n", "    number: three\n")
     return Expect("episodes.yaml", line, "must be a whole number")
 
 
 def misspelt_field(kb: Path) -> Expect:
-    line = replace(kb / "cast.yaml", "    character: Benjamín", "    charcter: Benjamín")
+    line = replace_outside_comments(
+        kb / "cast.yaml", "    character: Benjamín", "    charcter: Benjamín"
+    )
     return Expect("cast.yaml", line, "unknown field")
 
 
 def text_too_long(kb: Path) -> Expect:
-    line = replace(
+    line = replace_outside_comments(
         kb / "cast.yaml",
         "Jero Medina plays Benjamín.",
         "Jero Medina plays Benjamín." + " and more" * 300,
@@ -256,7 +256,9 @@ def two_documents(kb: Path) -> Expect:
 
 def control_character(kb: Path) -> Expect:
     """An invisible character pasted from elsewhere: YAML forbids most control characters."""
-    line = replace(kb / "cast.yaml", "    actor: Jero Medina", "    actor: Jero\x1b Medina")
+    line = replace_outside_comments(
+        kb / "cast.yaml", "    actor: Jero Medina", "    actor: Jero\x1b Medina"
+    )
     return Expect("cast.yaml", line, "control character U+001B")
 
 
@@ -358,7 +360,7 @@ def test_a_running_bot_keeps_the_last_good_knowledge(kb: Path, bad_edit: BadEdit
 
 def test_every_error_is_reported_in_one_round(kb: Path) -> None:
     """A syntax error, a misspelt field, a wrong type and a dangling source, all at once."""
-    line = replace(kb / "people.yaml", "  - id: ", "  - id: [")
+    line = replace_outside_comments(kb / "people.yaml", "  - id: ", "  - id: [")
     expected = [Expect("people.yaml", line + 1, "YAML syntax error")]
     expected += [misspelt_field(kb), dangling_source(kb), wrong_type(kb)]
     errors = errors_of(kb)
