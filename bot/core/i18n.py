@@ -11,8 +11,8 @@ from typing import Any
 from bot.core.answering.answer import Language
 
 _NUMBERS = {
-    Language.EN: ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
-    Language.ES: ["cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce"],
+    Language.EN: "zero one two three four five six seven eight nine ten eleven twelve".split(),
+    Language.ES: "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce".split(),
 }
 
 _MONTHS = {
@@ -149,7 +149,9 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "text.did_you_mean": {
         Language.EN: "I'm not sure what “{query}” refers to. Did you mean one of these?",
-        Language.ES: "No estoy seguro de a qué se refiere «{query}». ¿Quisiste decir alguno de estos?",
+        Language.ES: (
+            "No estoy seguro de a qué se refiere «{query}». ¿Quisiste decir alguno de estos?"
+        ),
     },
     "text.can_answer": {
         Language.EN: "I can answer about the cast, the episodes, the people behind the show, "
@@ -346,6 +348,7 @@ def number_word(n: int, language: Language) -> str:
 
 
 def month_name(month: int, language: Language) -> str:
+    """`6` → `June` / `junio`."""
     return _MONTHS[language][month - 1]
 
 

@@ -3,7 +3,8 @@
 The rules, in one place:
 
 * a claim two or more sources support, that nobody disputes, is `high`;
-* one supporting source is `medium`; so is a disputed claim whose supporters outnumber its disputers;
+* one supporting source is `medium`; so is a disputed claim whose supporters outnumber its
+  disputers;
 * speculation, a moderator's doubt, or a dispute the supporters do not outnumber is `low`;
 * an answer is as strong as its weakest firm fact (speculation and doubted facts are flagged in the
   caveat instead of dragging down the facts beside them); with no facts, it is `none`.
@@ -29,7 +30,9 @@ def claim_confidence(claim: Claim) -> Confidence:
     )
 
 
-def facts_confidence(*, supporters: int, disputers: int, doubted: bool, speculation: bool) -> Confidence:
+def facts_confidence(
+    *, supporters: int, disputers: int, doubted: bool, speculation: bool
+) -> Confidence:
     """The confidence of a fact backed by `supporters` sources and disputed by `disputers`."""
     if speculation or doubted or (disputers and supporters <= disputers):
         return Confidence.LOW
@@ -89,7 +92,8 @@ def _reason(fact: Fact, language: Language) -> str:
     if fact.doubt:
         return t("caveat.reason_doubt", language)
     if fact.disputes:
-        key = "caveat.reason_outnumbered" if fact.confidence is Confidence.MEDIUM else "caveat.reason_disputed"
+        outnumbered = fact.confidence is Confidence.MEDIUM
+        key = "caveat.reason_outnumbered" if outnumbered else "caveat.reason_disputed"
         return t(key, language)
     if len(fact.sources) >= 2:
         return t("caveat.agree", language, count=number_word(len(fact.sources), language))
