@@ -52,8 +52,12 @@ SEED_FACTS = [
 ]
 
 
-@pytest.mark.parametrize(("question", "topic", "needles"), SEED_FACTS, ids=[q for q, _, _ in SEED_FACTS])
-def test_every_seed_fact_is_answerable(engine: Engine, question: str, topic: Topic | None, needles: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("question", "topic", "needles"), SEED_FACTS, ids=[q for q, _, _ in SEED_FACTS]
+)
+def test_every_seed_fact_is_answerable(
+    engine: Engine, question: str, topic: Topic | None, needles: list[str]
+) -> None:
     answer = engine.ask(question)
     assert answer.answered, answer.text
     if topic is not None:
@@ -63,7 +67,9 @@ def test_every_seed_fact_is_answerable(engine: Engine, question: str, topic: Top
     assert answer.confidence is not Confidence.NONE
 
 
-def test_cast_command_finds_actor_character_and_alias(engine: Engine, knowledge: KnowledgeBase) -> None:
+def test_cast_command_finds_actor_character_and_alias(
+    engine: Engine, knowledge: KnowledgeBase
+) -> None:
     for member in knowledge.cast:
         for name in member.names:
             answer = engine.command(Topic.CAST, name)
@@ -79,9 +85,21 @@ def test_episode_command_finds_number_and_title(engine: Engine, knowledge: Knowl
 
 @pytest.mark.parametrize(
     ("reference", "number"),
-    [("3", 3), ("ep 3", 3), ("episode three", 3), ("episodio 3", 3), ("capítulo 3", 3),
-     ("E03", 3), ("S01E04", 4), ("first episode", 1), ("last episode", 6), ("final episode", 6),
-     ("el último capítulo", 6), ("third", 3), ("#5", 5)],
+    [
+        ("3", 3),
+        ("ep 3", 3),
+        ("episode three", 3),
+        ("episodio 3", 3),
+        ("capítulo 3", 3),
+        ("E03", 3),
+        ("S01E04", 4),
+        ("first episode", 1),
+        ("last episode", 6),
+        ("final episode", 6),
+        ("el último capítulo", 6),
+        ("third", 3),
+        ("#5", 5),
+    ],
 )
 def test_episode_references(engine: Engine, reference: str, number: int) -> None:
     answer = engine.command(Topic.EPISODE, reference)
@@ -96,9 +114,15 @@ def test_episode_that_does_not_exist_is_not_invented(engine: Engine) -> None:
 
 @pytest.mark.parametrize(
     ("query", "actor"),
-    [("dona chayo", "Mercedes Hernández"), ("DOÑA CHAYO", "Mercedes Hernández"),
-     ("mercedez hernandes", "Mercedes Hernández"), ("benjamim", "Jero Medina"),
-     ("Larranaga", "Fernando Larrañaga"), ("erika", "Arelí González"), ("jesus sida", "Jesús Sida")],
+    [
+        ("dona chayo", "Mercedes Hernández"),
+        ("DOÑA CHAYO", "Mercedes Hernández"),
+        ("mercedez hernandes", "Mercedes Hernández"),
+        ("benjamim", "Jero Medina"),
+        ("Larranaga", "Fernando Larrañaga"),
+        ("erika", "Arelí González"),
+        ("jesus sida", "Jesús Sida"),
+    ],
 )
 def test_typos_and_missing_accents(engine: Engine, query: str, actor: str) -> None:
     answer = engine.command(Topic.CAST, query)
@@ -126,8 +150,14 @@ def test_unsure_match_offers_did_you_mean(engine: Engine) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["what is the capital of france", "who plays walter white in breaking bad", "asdfghjkl qwerty",
-     "when does one piece come out", "tell me a joke", "who won the world cup"],
+    [
+        "what is the capital of france",
+        "who plays walter white in breaking bad",
+        "asdfghjkl qwerty",
+        "when does one piece come out",
+        "tell me a joke",
+        "who won the world cup",
+    ],
 )
 def test_out_of_scope_questions_are_declined(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
