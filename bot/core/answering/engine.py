@@ -155,7 +155,7 @@ class Engine:
         self._terms = sorted(
             {w for cues in CUES.values() for c in cues for w in c.split()}
             | {w for k in self._keywords for w in k.split()}
-            | {w for e in self.index.entries for w in fold(e.name).split()}
+            | {w for e in self.index.entries for w in e.key.split()}
             | {w for key in self.index.all_keys() for w in key.split()}
         )
         prose = {
@@ -166,6 +166,12 @@ class Engine:
         }
         self._name_words = frozenset(w for key in self.index.all_keys() for w in key.split())
         self._show_names = frozenset(fold(name) for name in knowledge.show.names)
+        # The words of every name of every entity, folded once here, never per question.
+        self._entity_name_words: dict[str, frozenset[str]] = {}
+        for e in self.index.entries:
+            named = knowledge.entity(e.id)
+            names = named.names if named is not None else [e.name]
+            self._entity_name_words[e.id] = frozenset(w for n in names for w in fold(n).split())
         source_titles = [fold(source.title).split() for source in knowledge.sources]
         self._source_title_runs = frozenset(
             " ".join(words[start : start + size])
@@ -316,11 +322,10 @@ class Engine:
         if any(not set(p.split()) <= covered for p in phrase_hits(folded, OTHER_FACT_CUES)):
             return self._unknown(query, language, notice=notice, unexplained=True)
         # "Somos" names the show and, as a title, its last episode: it never picks an episode.
-        show_names = {fold(name) for name in self.knowledge.show.names}
         mentions = [
             m
             for m in self.index.mentioned(folded)
-            if m.kind != "show" and fold(m.name) not in show_names
+            if m.kind != "show" and self.index.entries_by_id[m.id].key not in self._show_names
         ]
         reference = parse_episode_reference(folded)
 
@@ -351,7 +356,7 @@ class Engine:
             scores[retrieved[0][0].topic] += 1 if (cues or keyword_hits) else 2
 
         explained = [*(p for hits in cues.values() for p in hits), *keyword_hits]
-        explained += [fold(self.index.entries_by_id[m.id].name) for m in mentions]
+        explained += [self.index.entries_by_id[m.id].key for m in mentions]
         leftover = strip_phrases(folded, explained)
         # A word no cue, keyword or name knows may name another subject ("el chapo").
         unexplained = [w for w in leftover.split() if self._strange(w)]
@@ -608,13 +613,7 @@ class Engine:
 
     def _beyond_names(self, leftover: str, mentions: Sequence[Match]) -> list[str]:
         """Words of `leftover` (function words already gone) that no mentioned name contains."""
-        names = {
-            word
-            for m in mentions
-            if (entity := self.knowledge.entity(m.id)) is not None
-            for name in entity.names
-            for word in fold(name).split()
-        }
+        names = {word for m in mentions for word in self._entity_name_words.get(m.id, ())}
         # Chatter beside a name asks nothing more (`kerry ardra, no la encuentro`); a
         # judgement of it does (`is chema real`).
         return [w for w in leftover.split() if len(w) > 2 and w not in names and w not in _CHATTER]
