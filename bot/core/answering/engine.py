@@ -52,8 +52,9 @@ _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 _CHATTER = FILLER_WORDS - JUDGEMENT_WORDS
 """Filler that says nothing of a name it stands beside (`asked`, `encuentro`)."""
 
-SOURCE_TITLE_WORDS = 3
-"""How many words of a source's title in a row name that source (see `_source_titles_in`)."""
+SOURCE_TITLE_WORDS = 2
+"""How many words of a source's title in a row, beside a word for an article, name that source
+(see `_source_titles_in`): "the latest updates article"."""
 
 MAX_QUERY_CHARS = 300
 """Longer questions are cut to this many characters, with a notice, before any work is done."""
@@ -182,6 +183,24 @@ class Engine:
         )
         self._longest_source_title = max(map(len, source_titles), default=0)
         self._source_title_words = frozenset(w for words in source_titles for w in words)
+        # Each source's known mistakes: the slip the mistake quotes ("Álvaro", "the creator of
+        # Netflix") and the other content words that describe it ("episode", "title", "list").
+        # A slip a claim or its dispute quotes too ("six seasons") is that claim's to answer.
+        answered = {
+            fold(quoted)
+            for _, claim in knowledge.claims_with_locations()
+            for text in (claim.text, claim.text_es or "", *(d.says for d in claim.disputed_by))
+            for quoted in _QUOTED.findall(text)
+        }
+        self._slips: list[tuple[str, frozenset[str]]] = []
+        for source in knowledge.sources:
+            for error in source.known_errors:
+                described = {
+                    w for w in fold(error).split() if w not in FUNCTION_WORDS and not w.isdigit()
+                }
+                for quoted in _QUOTED.findall(error):
+                    if (slip := fold(quoted)) and slip not in answered:
+                        self._slips.append((f" {slip} ", frozenset(described - set(slip.split()))))
         # Titles quoted in claims that are neither this show's nor its episodes' nor its
         # sources' name other works (`Crouching Tiger, Hidden Dragon`).
         own_titles = {
@@ -313,6 +332,11 @@ class Engine:
         # run of a title is a question's own words ("season 2 release date").
         if Topic.SOURCES in cues and self._source_titles_in(folded):
             return self._sources(query, language, notice)
+        # A source's known slip asked about ("why does episode 1 have alvaro after the title",
+        # "what does 'the creator of netflix' mean in that article") is answered by the sources
+        # answer, which lists every known mistake.
+        if self._asks_of_a_slip(folded, cues):
+            return self._sources(query, language, notice)
         if self._asks_of_another_work(folded, cues):
             return self._unknown(query, language, notice=notice, unexplained=True)
         keyword_hits = self._keyword_hits(folded)
@@ -379,6 +403,10 @@ class Engine:
             if phrase_hits(folded, SEASON2_NAMES)
             else max(TOPIC_PRIORITY, key=lambda t_: (scores[t_], -TOPIC_PRIORITY.index(t_)))
         )
+        # A common word of an episode's title ("good night everyone") found only by retrieval,
+        # with no episode cue, keyword, name or number, does not name the episode.
+        if topic is Topic.EPISODE and not (cues or keyword_hits or mentions):
+            return self._unknown(query, language, notice=notice, unexplained=True)
         mention = next((m for m in mentions if KIND_TOPIC[m.kind] is topic), None)
         # Unknown words are borne when they are slips in the name of the entity the intent is
         # about ("kery ardra character"), or when rarer words meet in one claim ("why did the
@@ -514,6 +542,19 @@ class Engine:
                     end = start + size
                     break
         return found
+
+    def _asks_of_a_slip(self, folded: str, cues: dict[Topic, list[str]]) -> bool:
+        """Whether the question quotes a source's known slip about that source.
+
+        The slip needs a word for an article beside it, or two other words of that mistake's
+        description: a slip alone ("alvaro") is a name.
+        """
+        padded = f" {folded} "
+        words = set(folded.split())
+        return any(
+            slip in padded and (Topic.SOURCES in cues or len(words & described) >= 2)
+            for slip, described in self._slips
+        )
 
     def _is_remark(self, folded: str) -> bool:
         """Whether the message is a social remark (`good bot`, `jajaja que buena serie`).

@@ -240,7 +240,8 @@ OTHER_FACT_CUES = frozenset({
     "your favourite", "te gusto", "te gusta", "que opinas", "tu opinion", "tu favorito",
     "tu favorita", "shows like", "a show like", "a series like", "something like", "similar to",
     "similar shows", "series parecidas", "una serie como", "series como", "algo como",
-    "watch next", "ver despues",
+    "watch next", "ver despues", "what happens in", "what happened in", "que pasa en",
+    "que paso en", "que sucede en",
 })  # fmt: skip
 """Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so, made of
 words the knowledge itself uses: whether someone is a real person, an award, what happens at the
