@@ -42,7 +42,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "chapter", "chapters", "cap", "caps", "episode names", "episode titles", "titled",
         "se titula", "se llama", "nombres de los capitulos", "nombres de los episodios",
         "what number", "which number", "is what number", "que numero", "el numero",
-        "episode number", "numero de episodio",
+        "episode number", "numero de episodio", "what order", "which order", "in order",
+        "episode order", "watch order", "en que orden", "en orden", "orden de los episodios",
     }),
     Topic.SEASON2: SEASON2_NAMES | frozenset({
         "renewed", "renewal", "renew", "cancelled", "canceled", "cancel", "more episodes",
@@ -147,7 +148,8 @@ benjamin a good guy`), so there they still count (see `Engine._beyond_names`).""
 
 FILLER_WORDS = frozenset(
     """
-    people person man woman girl boy everyone everybody nobody myself yourself
+    people person man woman girl boy lady everyone everybody nobody myself yourself word
+    podemos
     asked asks told tells swear swears swore sure thinks
     believe believes feel feels felt guess guessed remember remembers forgot forget recognize
     recognise heard hear hears read reading wondered
