@@ -149,7 +149,7 @@ benjamin a good guy`), so there they still count (see `Engine._beyond_names`).""
 FILLER_WORDS = frozenset(
     """
     people person man woman girl boy lady everyone everybody nobody myself yourself word
-    podemos
+    podemos skip skipped skipping between
     asked asks told tells swear swears swore sure thinks
     believe believes feel feels felt guess guessed remember remembers forgot forget recognize
     recognise heard hear hears read reading wondered
