@@ -223,3 +223,59 @@ def test_a_judgement_of_a_name_with_no_intent_is_declined(
 
 def test_chatter_beside_a_name_still_asks_about_it(engine: Engine) -> None:
     assert "Kerry Ardra" in engine.ask("que es eso de kerry ardra, no la encuentro").text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("why does episode 1 have alvaro after the title", "Álvaro"),
+        ("what does 'the creator of netflix' mean in that article", "creator of Netflix"),
+        ("when was the latest updates article published", "Latest Updates And News For You"),
+        ("fecha del articulo latest updates", "Latest Updates And News For You"),
+    ],
+)
+def test_a_sources_known_slip_or_title_is_answered_by_the_sources(
+    engine: Engine, question: str, fact: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.topic is Topic.SOURCES
+    assert fact.casefold() in answer.text.casefold()
+
+
+@pytest.mark.parametrize(
+    "question", ["who is alvaro", "does somos have six seasons?? some site said so"]
+)
+def test_a_slip_alone_or_one_a_claim_answers_is_not_sent_to_the_sources(
+    engine: Engine, question: str
+) -> None:
+    assert engine.ask(question).topic is not Topic.SOURCES
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what happens in episode 3", "qué pasa en el capítulo 2", "how does it end",
+     "what happens to benjamin", "good night everyone", "night"],
+)
+def test_plots_and_a_common_word_of_a_title_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_a_cardinal_before_an_episode_word_names_no_episode(engine: Engine) -> None:
+    """`the moon one episode` is not episode 1 (nor is `six episodes` episode 6)."""
+    assert "Episode 1 is titled" not in engine.ask("the moon one episode").text
+    assert "Episode 6 is titled" not in engine.ask("are there six episodes").text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("the lady who plays chayo was incredible, who is she?", "Mercedes Hernández"),
+        ("any word on whether netflix is making another season??", "renewed"),
+        ("where is somos from", "Mexican"),
+        ("in what order do the episodes go?", "A Walk with Wolves"),
+    ],
+)
+def test_chatty_questions_with_a_clear_subject_are_answered(
+    engine: Engine, question: str, fact: str
+) -> None:
+    assert fact in engine.ask(question).text

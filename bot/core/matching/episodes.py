@@ -19,6 +19,12 @@ _NUMBER_WORDS = {
     "segundo": 2, "segunda": 2, "tercer": 3, "tercero": 3, "tercera": 3, "cuarto": 4,
     "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6,
 }  # fmt: skip
+_CARDINALS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
+}  # fmt: skip
+"""Before an episode word a cardinal counts episodes (`six episodes`) or is a pronoun (`the moon
+one episode`); only after it (`episode one`) does it name one."""
 _LAST_WORDS = {"last", "final", "finale", "ultimo", "ultima"}
 _EPISODE_WORDS = {
     "episode", "episodes", "ep", "eps", "epi", "episodio", "episodios", "capitulo", "capitulos",
@@ -44,7 +50,8 @@ def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | 
         if code := _CODE.match(word):
             return int(code.group(1))
         if word in _EPISODE_WORDS:
-            neighbours = words[i + 1 : i + 3] + words[max(0, i - 2) : i][::-1]
+            before = [w for w in words[max(0, i - 2) : i][::-1] if w not in _CARDINALS]
+            neighbours = words[i + 1 : i + 3] + before
             for other in neighbours:
                 if (value := _word_value(other)) is not None:
                     return value
