@@ -338,13 +338,13 @@ class Engine:
         if self._asks_of_a_slip(folded, cues):
             return self._sources(query, language, notice)
         if self._asks_of_another_work(folded, cues):
-            return self._unknown(query, language, notice=notice, unexplained=True)
+            return self._unknown(query, language, notice=notice)
         keyword_hits = self._keyword_hits(folded)
         # "how long is episode 2": a kind of fact no claim's keyword covers is not answered with
         # the episode's card.
         covered = {w for keyword in keyword_hits for w in keyword.split()}
         if any(not set(p.split()) <= covered for p in phrase_hits(folded, OTHER_FACT_CUES)):
-            return self._unknown(query, language, notice=notice, unexplained=True)
+            return self._unknown(query, language, notice=notice)
         # "Somos" names the show and, as a title, its last episode: it never picks an episode.
         mentions = [
             m
@@ -385,11 +385,11 @@ class Engine:
         # A word no cue, keyword or name knows may name another subject ("el chapo").
         unexplained = [w for w in leftover.split() if self._strange(w)]
         if self._asks_the_unknown(folded, keyword_hits):
-            return self._unknown(query, language, notice=notice, unexplained=True)
+            return self._unknown(query, language, notice=notice)
         if reference is not None and Topic.SEASON2 not in cues:
             # "how long is episode 2" asks for something no claim of the episode holds.
             if unexplained and self._outweighed(unexplained, evidence):
-                return self._unknown(query, language, notice=notice, unexplained=True)
+                return self._unknown(query, language, notice=notice)
             return self._episode_by_reference(query, reference, language, notice)
 
         if not scores:
@@ -406,7 +406,7 @@ class Engine:
         # A common word of an episode's title ("good night everyone") found only by retrieval,
         # with no episode cue, keyword, name or number, does not name the episode.
         if topic is Topic.EPISODE and not (cues or keyword_hits or mentions):
-            return self._unknown(query, language, notice=notice, unexplained=True)
+            return self._unknown(query, language, notice=notice)
         mention = next((m for m in mentions if KIND_TOPIC[m.kind] is topic), None)
         # Unknown words are borne when they are slips in the name of the entity the intent is
         # about ("kery ardra character"), or when rarer words meet in one claim ("why did the
@@ -424,7 +424,7 @@ class Engine:
         # A name alone asks about that name ("jesus sida"); a name with other words but no cue
         # or keyword asks something the bot has no intent for ("what other shows has X been in").
         if mentions and not (cues or keyword_hits) and self._beyond_names(leftover, mentions):
-            return self._unknown(query, language, notice=notice, unexplained=True)
+            return self._unknown(query, language, notice=notice)
         named_ids = list(dict.fromkeys(m.id for m in mentions if KIND_TOPIC[m.kind] is topic))
         if len(named_ids) > 1:
             # "who plays erika and who plays irene": each entity named, one answer.
@@ -944,9 +944,8 @@ class Engine:
         *,
         notice: str | None,
         name: str | None = None,
-        unexplained: bool = False,
     ) -> Answer:
-        del unexplained  # the same honest answer, whatever made the question unanswerable
+        """The same honest answer, whatever made the question unanswerable."""
         first = (
             t("text.unknown_name", language, query=_echo(name))
             if name
