@@ -106,9 +106,9 @@ async def start_bot(tmp_path: Path) -> AsyncIterator[object]:
             await asyncio.wait_for(bot.reader, 5)
 
 
-async def test_somos_bot_command_logs_in_syncs_answers_and_stops_on_sigterm(
-    fake_discord: FakeDiscord, tmp_path: Path, start_bot: object
-) -> None:
+async def ready_bot(fake_discord: FakeDiscord, tmp_path: Path, start_bot: object) -> BotProcess:
+    """`somos-bot` started as an operator would, once it has logged in, synced and connected
+    (or has exited, which the caller's assertions then report with its output)."""
     bot: BotProcess = await start_bot(operator_env(fake_discord, tmp_path))  # type: ignore[operator]
     await fake_discord.wait_until(
         lambda: (
@@ -118,6 +118,13 @@ async def test_somos_bot_command_logs_in_syncs_answers_and_stops_on_sigterm(
         20,
         "somos-bot to log in, sync and connect",
     )
+    return bot
+
+
+async def test_somos_bot_command_logs_in_syncs_answers_and_stops_on_sigterm(
+    fake_discord: FakeDiscord, tmp_path: Path, start_bot: object
+) -> None:
+    bot = await ready_bot(fake_discord, tmp_path, start_bot)
     assert bot.process.returncode is None, bot.output
 
     reply = await (await fake_discord.command("cast", {"name": "Doña Chayo"})).reply()
@@ -141,15 +148,7 @@ async def test_somos_bot_command_logs_in_syncs_answers_and_stops_on_sigterm(
 async def test_somos_bot_command_survives_an_unparseable_event(
     fake_discord: FakeDiscord, tmp_path: Path, start_bot: object
 ) -> None:
-    bot: BotProcess = await start_bot(operator_env(fake_discord, tmp_path))  # type: ignore[operator]
-    await fake_discord.wait_until(
-        lambda: (
-            bot.process.returncode is not None
-            or (fake_discord.gateway.live and fake_discord.commands.get(fake_discord.guild.id))
-        ),
-        20,
-        "somos-bot to connect",
-    )
+    bot = await ready_bot(fake_discord, tmp_path, start_bot)
     await fake_discord.dispatch("INTERACTION_CREATE", {"id": "1", "type": 2, "version": 1})
     probe = await fake_discord.command("about")
     await fake_discord.wait_until(

@@ -257,7 +257,7 @@ class Engine:
         stripped = query.strip()
         if stripped.startswith("/"):
             name, _, argument = stripped[1:].partition(" ")
-            if name.casefold() == "ask":
+            if fold(name) == "ask":
                 answer = self.ask(argument, language)
                 # The argument was already cut: keep the notice that says so.
                 return answer.model_copy(update={"notice": answer.notice or notice})
@@ -872,17 +872,10 @@ class Engine:
                 lines.append(
                     "  " + t("text.known_errors", language, errors=" ".join(source.known_errors))
                 )
-        return Answer(
-            query=query,
-            topic=Topic.SOURCES,
-            language=language,
-            title=t("title.sources", language),
-            text="\n".join(lines),
-            sources=refs,
-            confidence=Confidence.HIGH,
-            caveat=t("caveat.meta", language),
-            notice=notice,
-        )
+        return _reply(
+            query, Topic.SOURCES, language, notice,
+            title="title.sources", text="\n".join(lines), caveat="caveat.meta", sources=refs,
+        )  # fmt: skip
 
     def _help(
         self, query: str, language: Language, notice: str | None, *, empty: bool = False
@@ -890,26 +883,15 @@ class Engine:
         text = t("help.body", language)
         if empty:
             # Nothing to answer ("", "????"): an honest `unknown` that still shows what to ask.
-            return Answer(
-                query=query,
-                topic=Topic.UNKNOWN,
-                language=language,
-                title=t("title.help", language),
-                text=f"{t('text.empty', language)}\n\n{text}",
-                confidence=Confidence.NONE,
-                caveat=t("caveat.none", language),
-                notice=notice,
-            )
-        return Answer(
-            query=query,
-            topic=Topic.HELP,
-            language=language,
-            title=t("title.help", language),
-            text=text,
-            confidence=Confidence.HIGH,
-            caveat=t("caveat.meta", language),
-            notice=notice,
-        )
+            return _reply(
+                query, Topic.UNKNOWN, language, notice,
+                title="title.help", text=f"{t('text.empty', language)}\n\n{text}",
+                caveat="caveat.none",
+            )  # fmt: skip
+        return _reply(
+            query, Topic.HELP, language, notice,
+            title="title.help", text=text, caveat="caveat.meta",
+        )  # fmt: skip
 
     def _unsure_or_unknown(
         self,
@@ -922,20 +904,13 @@ class Engine:
     ) -> Answer:
         if resolution is None or not resolution.candidates:
             return self._unknown(query, language, notice=notice, name=name)
-        echo = _echo(name or query)
-        lines = [t("text.did_you_mean", language, query=echo)]
+        lines = [t("text.did_you_mean", language, query=_echo(name or query))]
         lines += [f"• {m.name}" for m in resolution.candidates]
-        return Answer(
-            query=query,
-            topic=Topic.UNKNOWN,
-            language=language,
-            title=t("title.did_you_mean", language),
-            text="\n".join(lines),
+        return _reply(
+            query, Topic.UNKNOWN, language, notice,
+            title="title.did_you_mean", text="\n".join(lines), caveat="caveat.unsure",
             suggestions=resolution.candidates,
-            confidence=Confidence.NONE,
-            caveat=t("caveat.unsure", language),
-            notice=notice,
-        )
+        )  # fmt: skip
 
     def _unknown(
         self,
@@ -951,16 +926,11 @@ class Engine:
             if name
             else t("text.unknown", language, query=_echo(query))
         )
-        return Answer(
-            query=query,
-            topic=Topic.UNKNOWN,
-            language=language,
-            title=t("title.unknown", language),
-            text=f"{first}\n{t('text.can_answer', language)}",
-            confidence=Confidence.NONE,
-            caveat=t("caveat.none", language),
-            notice=notice,
-        )
+        return _reply(
+            query, Topic.UNKNOWN, language, notice,
+            title="title.unknown", text=f"{first}\n{t('text.can_answer', language)}",
+            caveat="caveat.none",
+        )  # fmt: skip
 
     # ------------------------------------------------------------------------------- assembly
 
@@ -1112,6 +1082,37 @@ def _date_text(source: Source, language: Language) -> str:
         first = month_name(start.month, language)
         return t("date.range", language, start=first, end=words(end))
     return t("date.range", language, start=words(start), end=words(end))
+
+
+def _reply(
+    query: str,
+    topic: Topic,
+    language: Language,
+    notice: str | None,
+    *,
+    title: str,
+    text: str,
+    caveat: str,
+    sources: list[SourceRef] | None = None,
+    suggestions: list[Match] | None = None,
+) -> Answer:
+    """An answer that states no fact about the show: help, sources, "did you mean", "I don't know".
+
+    Its confidence follows from its topic: `unknown` is `none`; the rest is about the bot itself.
+    `title` and `caveat` are message keys.
+    """
+    return Answer(
+        query=query,
+        topic=topic,
+        language=language,
+        title=t(title, language),
+        text=text,
+        sources=sources or [],
+        suggestions=suggestions or [],
+        confidence=Confidence.NONE if topic is Topic.UNKNOWN else Confidence.HIGH,
+        caveat=t(caveat, language),
+        notice=notice,
+    )
 
 
 def _bounded(text: str) -> tuple[str, bool]:
