@@ -8,27 +8,14 @@ from bot.adapters.discord.cogs.fans import question_text
 from tests.support.discord_harness import Harness
 from tests.support.discord_payloads import BOT_USER_ID, message_create
 from tests.support.discord_spec import (
-    assert_valid,
     assert_valid_embeds,
-    request_validator,
-    snowflakes_as_strings,
 )
 
 
 async def test_mention_is_answered_with_an_embed_reply(harness: Harness) -> None:
-    payload = message_create(f"<@{BOT_USER_ID}> who plays Doña Chayo?", mentions=[BOT_USER_ID])
-    (sent,) = await harness.message(payload)
-
-    assert sent.method == "POST" and sent.path == "/channels/{channel_id}/messages"
-    body = sent.payload
-    assert isinstance(body, dict)
-    assert_valid(
-        request_validator("/channels/{channel_id}/messages", "POST"), snowflakes_as_strings(body)
-    )
+    body = await harness.mention_reply(f"<@{BOT_USER_ID}> who plays Doña Chayo?")
     assert_valid_embeds(body["embeds"])
     assert "Mercedes" in body["embeds"][0]["title"]
-    assert body["allowed_mentions"] == {"parse": [], "replied_user": False}
-    assert str(body["message_reference"]["message_id"]) == payload["id"]
     assert body["components"][0]["components"][0]["custom_id"].startswith("somos:report:")
 
 

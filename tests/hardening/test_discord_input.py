@@ -28,16 +28,12 @@ from tests.support.discord_payloads import (
     CHANNEL_ID,
     MANAGER,
     button_click,
-    message_create,
     modal_submit,
     slash,
 )
 from tests.support.discord_spec import (
-    assert_valid,
     assert_valid_callback,
     assert_valid_embeds,
-    request_validator,
-    snowflakes_as_strings,
 )
 
 TEXT = fan_input(surrogates=False)
@@ -181,16 +177,7 @@ async def test_any_mention_is_answered_without_pinging(
     harness: Harness, text: str, nickname: bool
 ) -> None:
     mention = f"<@!{BOT_USER_ID}>" if nickname else f"<@{BOT_USER_ID}>"
-    payload = message_create(f"{mention} {text}", mentions=[BOT_USER_ID])
-    (sent,) = await harness.message(payload)
-    assert sent.method == "POST" and sent.path == "/channels/{channel_id}/messages"
-    body = sent.payload
-    assert isinstance(body, dict)
-    assert_valid(
-        request_validator("/channels/{channel_id}/messages", "POST"), snowflakes_as_strings(body)
-    )
-    check_message(body)
-    assert body["allowed_mentions"] == {"parse": [], "replied_user": False}
+    check_message(await harness.mention_reply(f"{mention} {text}"))
 
 
 def test_the_markup_check_catches_what_it_must() -> None:

@@ -20,7 +20,7 @@ from bot.core.live import LiveKnowledge
 from bot.settings import Settings
 from bot.storage import Storage
 from tests.support.discord_capture import CapturingAdapter, CapturingHTTP, Sent
-from tests.support.discord_payloads import APPLICATION_ID, BOT_USER_ID
+from tests.support.discord_payloads import APPLICATION_ID, BOT_USER_ID, message_create
 
 _OURS = ("CommandTree", "discord-ui", "discord.py")
 
@@ -49,6 +49,28 @@ class Harness:
         self.bot._connection.parse_message_create(payload)  # type: ignore[arg-type]
         await self.drain()
         return self.http.sent[before:]
+
+    async def mention_reply(self, content: str) -> dict[str, Any]:
+        """@mention the bot with `content`; return its one reply to that message, checked
+        against the spec and pinging no one."""
+        from tests.support.discord_spec import (
+            assert_valid,
+            request_validator,
+            snowflakes_as_strings,
+        )
+
+        question = message_create(content, mentions=[BOT_USER_ID])
+        (sent,) = await self.message(question)
+        assert sent.method == "POST" and sent.path == "/channels/{channel_id}/messages"
+        body = sent.payload
+        assert isinstance(body, dict)
+        assert_valid(
+            request_validator("/channels/{channel_id}/messages", "POST"),
+            snowflakes_as_strings(body),
+        )
+        assert body["allowed_mentions"] == {"parse": [], "replied_user": False}
+        assert str(body["message_reference"]["message_id"]) == question["id"], "a reply to it"
+        return body
 
     async def drain(self) -> None:
         """Wait until the tasks the library started for the event (and their threads) finish."""
