@@ -279,3 +279,35 @@ def test_chatty_questions_with_a_clear_subject_are_answered(
     engine: Engine, question: str, fact: str
 ) -> None:
     assert fact in engine.ask(question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["cuando sale la nueva de elite", "when is the new season of lupin out",
+     "la proxima temporada de dark cuando", "season 3 of the witcher?"],
+)
+def test_the_work_a_season_belongs_to_is_another_show(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize("question", ["la nueva temporada de somos", "season 2 of somos"])
+def test_this_shows_own_season_is_still_season_2(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.SEASON2
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("was bingeing it last night, who plays chema again", "Everardo Arzate"),
+        ("no mames que final, va a haber otra temporada?", "renovado"),
+    ],
+)
+def test_everyday_words_in_any_form_do_not_hide_a_question(
+    engine: Engine, question: str, fact: str
+) -> None:
+    assert fact in engine.ask(question).text
+
+
+@pytest.mark.parametrize("question", ["buenas noches", "buenos dias a todos"])
+def test_a_greeting_in_any_form_is_a_remark(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN

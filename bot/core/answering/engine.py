@@ -30,6 +30,7 @@ from bot.core.answering.intents import (
     FUNCTION_WORDS,
     JUDGEMENT_WORDS,
     KIN_WORDS,
+    MIN_STEM,
     OTHER_FACT_CUES,
     OWN,
     SEASON2_NAMES,
@@ -80,6 +81,14 @@ WORK_WORDS = frozenset(
 )
 """Words that introduce the title of a work (`la serie de el chapo`): a word that follows one
 names that work, and is never corrected into one of this show's names."""
+
+OF_WORDS = frozenset({"of", "de", "del"})
+ARTICLES = frozenset({"the", "a", "el", "la", "los", "las"})
+WHOSE_WORDS = WORK_WORDS | frozenset(
+    {"season", "seasons", "temporada", "temporadas", "new", "next", "nueva", "nuevo", "proxima"}
+)
+"""`la nueva de elite`, `season 2 of elite`, `la serie de el chapo`: an unknown word after one of
+these and `of`/`de` (an article aside) is the title of the work they belong to."""
 
 WH_DETERMINERS = ("which", "what", "whats", "cual", "cuales", "how many", "cuantos", "cuantas")
 """`which outlet`, `cuántas vistas`: the word after one of these is the kind of thing asked for.
@@ -242,6 +251,11 @@ class Engine:
         for term in [*cue_words, *self._terms]:
             if term not in FUNCTION_WORDS:  # `shows` is a subject, not the function word `show`
                 self._stems.setdefault(stem(term), term)
+        self._filler_stems = frozenset(
+            root
+            for w in FILLER_WORDS
+            if len(root := stem(w)) >= MIN_STEM and root not in self._stems
+        )
         self._cue_words = frozenset(cue_words)
         self._askable = FUNCTION_WORDS | self._cue_words | self._name_words
         self._known_words = frozenset(self._terms) | FUNCTION_WORDS
@@ -446,13 +460,21 @@ class Engine:
         return self.command(topic, None, language, query=query, notice=notice)
 
     def _strange(self, word: str) -> bool:
-        """Whether no cue, keyword, name or episode reference (`s01e01`, `3rd`) knows `word`."""
+        """Whether no cue, keyword, name or episode reference (`s01e01`, `3rd`) knows `word`.
+
+        An everyday word is known in any of its forms: `binging` is `binge`.
+        """
         return (
             len(word) > 2
             and word not in self._known_words
-            and word not in FILLER_WORDS
+            and not self._everyday(word)
             and parse_episode_reference(word, bare=True) is None
         )
+
+    def _everyday(self, word: str) -> bool:
+        """Whether `word` is a word of everyday conversation (`FILLER_WORDS`) in any form."""
+        root = stem(word)
+        return word in FILLER_WORDS or root in FILLER_WORDS or root in self._filler_stems
 
     def _name_slip(self, word: str) -> bool:
         """Whether `word` reads as a misspelt word of some name (`kery` for `Kerry`)."""
@@ -496,11 +518,23 @@ class Engine:
             after = padded[at + len(determiner) + 2 :].split()[:1] if at >= 0 else []
             if after and len(after[0]) > 2 and not (after[0] in self._askable or after[0] in used):
                 return True
+        # The work a season or a series belongs to (`la nueva de elite`), unless its name is
+        # this show's, misspelt (`season 2 of somo`).
+        for i, word in enumerate(words):
+            before = [w for w in words[max(0, i - 3) : i] if w not in ARTICLES]
+            if (
+                len(before) >= 2
+                and before[-1] in OF_WORDS
+                and before[-2] in WHOSE_WORDS
+                and self._strange(word)
+                and not self._name_slip(word)
+            ):
+                return True
         # A title may hold everyday words (`breaking bad`): they continue a run, but a run
         # of everyday words alone is chatter (`mom asked`), not a title.
         run, strange = 0, False
         for word in words:
-            if self._strange(word) or (word in FILLER_WORDS and word not in self._known_words):
+            if self._strange(word) or (self._everyday(word) and word not in self._known_words):
                 run, strange = run + 1, strange or self._strange(word)
             else:
                 run, strange = 0, False
@@ -566,7 +600,7 @@ class Engine:
         if not hits:
             return False
         rest = strip_phrases(folded, [*hits, *self._show_names])
-        return all(w in FILLER_WORDS or w in CHIT_CHAT for w in rest.split())
+        return all(self._everyday(w) or w in CHIT_CHAT for w in rest.split())
 
     def _asks_of_another_work(self, folded: str, cues: dict[Topic, list[str]]) -> bool:
         """Whether the question asks who made or played in another work the knowledge names.

@@ -154,7 +154,7 @@ FILLER_WORDS = frozenset(
     believe believes feel feels felt guess guessed remember remembers forgot forget recognize
     recognise heard hear hears read reading wondered
     confused confusing confuse understand understood explain explained meant try tried
-    face faces looks looked seems seemed seem recall
+    face faces looks looked seems seemed seem recall familiar
     made make makes making honestly seriously literally basically totally
     like likes liked love loved loves hate hated enjoy enjoyed
     crying cried cry wrecked
@@ -186,7 +186,7 @@ FILLER_WORDS = frozenset(
     entender entiende duda dudas confundido confundida
     cara parece parecia increiblemente
     llorando llore llorar
-    sinceramente neta osea sea
+    sinceramente neta osea sea manches mames chale
     vi vimos visto viendo terminamos termine acabo acabe acabamos quedamos quedo
     juntos juntas solo sola completo completa entera
     jeje gracias mira che wey guey
