@@ -7,6 +7,16 @@ import pytest
 from bot.core.answering.answer import Language, Topic
 from bot.core.answering.engine import Engine
 from bot.core.answering.intents import stem
+from bot.core.answering.reading import (
+    AskClaims,
+    AskEntities,
+    AskEntity,
+    AskEpisode,
+    AskTopic,
+    Blank,
+    Decline,
+    Unsure,
+)
 
 
 def test_inflected_forms_share_a_stem() -> None:
@@ -17,8 +27,12 @@ def test_inflected_forms_share_a_stem() -> None:
 
 @pytest.mark.parametrize(
     ("question", "topic"),
-    [("quienes escribieron el guion", Topic.CREATORS), ("dirigieron somos?", Topic.CREATORS),
-     ("who dirrected it", Topic.CREATORS), ("is there gonna be a sesaon 2", Topic.SEASON2)],
+    [
+        ("quienes escribieron el guion", Topic.CREATORS),
+        ("dirigieron somos?", Topic.CREATORS),
+        ("who dirrected it", Topic.CREATORS),
+        ("is there gonna be a sesaon 2", Topic.SEASON2),
+    ],
 )
 def test_inflections_and_typing_slips_are_understood(
     engine: Engine, question: str, topic: Topic
@@ -34,9 +48,15 @@ def test_a_real_word_is_not_corrected_into_another(engine: Engine) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["how long is episode 2", "how old is jero medina", "where was somos filmed",
-     "who composed the music", "cuanto dura el capitulo 3", "what happened to benjamin at the end",
-     "what other shows has caraly sanchez been in"],
+    [
+        "how long is episode 2",
+        "how old is jero medina",
+        "where was somos filmed",
+        "who composed the music",
+        "cuanto dura el capitulo 3",
+        "what happened to benjamin at the end",
+        "what other shows has caraly sanchez been in",
+    ],
 )
 def test_a_kind_of_fact_no_claim_holds_is_declined(engine: Engine, question: str) -> None:
     assert engine.ask(question).topic is Topic.UNKNOWN
@@ -53,28 +73,30 @@ def test_a_keyword_that_covers_the_kind_of_fact_answers_it(engine: Engine) -> No
 
 def test_claim_index_weighs_rare_words_over_common_ones(engine: Engine) -> None:
     """`zetas` is in one claim or two, `season` in many: the rare word says more."""
-    weights = engine.claims.search(["zetas", "season"]).weights
+    weights = engine.reader.claims.search(["zetas", "season"]).weights
     assert weights["zetas"] > weights["season"]
-    assert engine.claims.unknown_idf > max(weights.values()), "an unknown word weighs most"
+    assert engine.reader.claims.unknown_idf > max(weights.values()), "an unknown word weighs most"
 
 
 def test_claim_index_reads_a_long_misspelt_word_but_not_a_short_one(engine: Engine) -> None:
-    assert engine.claims.term_of("cinematografer") is not None
-    assert engine.claims.term_of("chapo") is None, "short words are never read as another"
+    assert engine.reader.claims.term_of("cinematografer") is not None
+    assert engine.reader.claims.term_of("chapo") is None, "short words are never read as another"
 
 
 def test_neighbouring_words_are_one_piece_of_evidence(engine: Engine) -> None:
     """A phrase (`worth watching`) counts once; rare words meeting in one claim add up."""
-    phrase = engine.claims.search("narcos mexico worth watching".split()).coverage
-    spread = engine.claims.search("why did the zetas attack allende".split()).coverage
-    assert spread > engine.claims.unknown_idf > phrase
+    phrase = engine.reader.claims.search("narcos mexico worth watching".split()).coverage
+    spread = engine.reader.claims.search("why did the zetas attack allende".split()).coverage
+    assert spread > engine.reader.claims.unknown_idf > phrase
 
 
 @pytest.mark.parametrize(
     ("question", "fact"),
-    [("why did the zetas attack allende", "DEA"),
-     ("does it have one main hero or is it more of an ensemble", "ordinary people"),
-     ("when does netflix usually decide on another season", "three months")],
+    [
+        ("why did the zetas attack allende", "DEA"),
+        ("does it have one main hero or is it more of an ensemble", "ordinary people"),
+        ("when does netflix usually decide on another season", "three months"),
+    ],
 )
 def test_a_paraphrase_with_one_unknown_word_is_answered_from_its_claim(
     engine: Engine, question: str, fact: str
@@ -85,9 +107,16 @@ def test_a_paraphrase_with_one_unknown_word_is_answered_from_its_claim(
 
 @pytest.mark.parametrize(
     "question",
-    ["is narcos mexico worth watching", "one piece live action", "breaking bad's cast",
-     "which outlet published ginger thompsons article", "cuantas vistas tuvo en netflix",
-     "season 2 of elite", "who directed roma", "how many views did it get"],
+    [
+        "is narcos mexico worth watching",
+        "one piece live action",
+        "breaking bad's cast",
+        "which outlet published ginger thompsons article",
+        "cuantas vistas tuvo en netflix",
+        "season 2 of elite",
+        "who directed roma",
+        "how many views did it get",
+    ],
 )
 def test_another_work_or_an_unknown_kind_of_fact_is_declined(engine: Engine, question: str) -> None:
     assert engine.ask(question).topic is Topic.UNKNOWN
@@ -124,11 +153,15 @@ def test_the_reply_language_ignores_the_words_of_a_title(engine: Engine) -> None
 
 @pytest.mark.parametrize(
     ("question", "fact"),
-    [("my mom asked me who the guy playing chema is, she swears she knows his face",
-      "Everardo Arzate"),
-     ("the kid paquito, whos that", "Jesús Sida"),
-     ("so is it a true story?? my sister says its made up", "Ginger Thompson"),
-     ("who plays erika and who plays irene", "Iliana Donatlán")],
+    [
+        (
+            "my mom asked me who the guy playing chema is, she swears she knows his face",
+            "Everardo Arzate",
+        ),
+        ("the kid paquito, whos that", "Jesús Sida"),
+        ("so is it a true story?? my sister says its made up", "Ginger Thompson"),
+        ("who plays erika and who plays irene", "Iliana Donatlán"),
+    ],
 )
 def test_everyday_words_around_a_question_do_not_hide_it(
     engine: Engine, question: str, fact: str
@@ -139,8 +172,12 @@ def test_everyday_words_around_a_question_do_not_hide_it(
 
 @pytest.mark.parametrize(
     "question",
-    ["my mom asked how old jero medina is", "what was the budget, my dad wants to know",
-     "is breaking bad worth watching", "who plays walter white, my brother swears he knows"],
+    [
+        "my mom asked how old jero medina is",
+        "what was the budget, my dad wants to know",
+        "is breaking bad worth watching",
+        "who plays walter white, my brother swears he knows",
+    ],
 )
 def test_a_subject_word_among_filler_is_still_declined(engine: Engine, question: str) -> None:
     """Filler is no evidence either way: `old`, `budget` or another title still decide."""
@@ -164,8 +201,11 @@ def test_another_work_a_claim_names_is_not_this_show(engine: Engine) -> None:
 
 @pytest.mark.parametrize(
     ("question", "title"),
-    [("1x02", "A Mouth Full of Flies"), ("S1E6", "Somos."),
-     ("a walk with wolves is what number", "Episode 4")],
+    [
+        ("1x02", "A Mouth Full of Flies"),
+        ("S1E6", "Somos."),
+        ("a walk with wolves is what number", "Episode 4"),
+    ],
 )
 def test_episode_codes_and_numbers(engine: Engine, question: str, title: str) -> None:
     assert title in engine.ask(question).title
@@ -173,11 +213,15 @@ def test_episode_codes_and_numbers(engine: Engine, question: str, title: str) ->
 
 @pytest.mark.parametrize(
     ("question", "topic"),
-    [("que fuentes usas", Topic.SOURCES), ("en que articulos te basas", Topic.SOURCES),
-     ("do your sources have mistakes in them", Topic.SOURCES),
-     ("how old is the latest updates and news article", Topic.SOURCES),
-     ("season 2 release date", Topic.SEASON2),
-     ("comandos disponibles?", Topic.HELP), ("necesito ayuda, como funciona esto", Topic.HELP)],
+    [
+        ("que fuentes usas", Topic.SOURCES),
+        ("en que articulos te basas", Topic.SOURCES),
+        ("do your sources have mistakes in them", Topic.SOURCES),
+        ("how old is the latest updates and news article", Topic.SOURCES),
+        ("season 2 release date", Topic.SEASON2),
+        ("comandos disponibles?", Topic.HELP),
+        ("necesito ayuda, como funciona esto", Topic.HELP),
+    ],
 )
 def test_questions_about_the_bot_and_its_articles(
     engine: Engine, question: str, topic: Topic
@@ -188,10 +232,14 @@ def test_questions_about_the_bot_and_its_articles(
 
 @pytest.mark.parametrize(
     ("question", "answered"),
-    [("my sister says chema is played by someone famous, who is it", True),
-     ("the kid paquito, whos that", True),
-     ("who plays the mom in somos", False), ("who plays chema's dad", False),
-     ("does mercedes hernandez have kids", False), ("quien dirigio y tu mama tambien", False)],
+    [
+        ("my sister says chema is played by someone famous, who is it", True),
+        ("the kid paquito, whos that", True),
+        ("who plays the mom in somos", False),
+        ("who plays chema's dad", False),
+        ("does mercedes hernandez have kids", False),
+        ("quien dirigio y tu mama tambien", False),
+    ],
 )
 def test_family_words_are_filler_only_as_who_asks_or_beside_a_name(
     engine: Engine, question: str, answered: bool
@@ -202,8 +250,13 @@ def test_family_words_are_filler_only_as_who_asks_or_beside_a_name(
 
 @pytest.mark.parametrize(
     "question",
-    ["do you like somos", "what did you think of the ending", "recommend me a show like somos",
-     "who made you", "good job bot"],
+    [
+        "do you like somos",
+        "what did you think of the ending",
+        "recommend me a show like somos",
+        "who made you",
+        "good job bot",
+    ],
 )
 def test_the_bots_opinion_and_other_shows_are_declined(engine: Engine, question: str) -> None:
     assert engine.ask(question).topic is Topic.UNKNOWN
@@ -211,12 +264,14 @@ def test_the_bots_opinion_and_other_shows_are_declined(engine: Engine, question:
 
 @pytest.mark.parametrize(
     "question",
-    ["is chema real", "is benjamin a good guy", "was jero medina good in it",
-     "is dona chayo based on a real woman"],
+    [
+        "is chema real",
+        "is benjamin a good guy",
+        "was jero medina good in it",
+        "is dona chayo based on a real woman",
+    ],
 )
-def test_a_judgement_of_a_name_with_no_intent_is_declined(
-    engine: Engine, question: str
-) -> None:
+def test_a_judgement_of_a_name_with_no_intent_is_declined(engine: Engine, question: str) -> None:
     """Words of judgement are filler around a question, but said of a name they ask a trait."""
     assert engine.ask(question).topic is Topic.UNKNOWN
 
@@ -253,8 +308,14 @@ def test_a_slip_alone_or_one_a_claim_answers_is_not_sent_to_the_sources(
 
 @pytest.mark.parametrize(
     "question",
-    ["what happens in episode 3", "qué pasa en el capítulo 2", "how does it end",
-     "what happens to benjamin", "good night everyone", "night"],
+    [
+        "what happens in episode 3",
+        "qué pasa en el capítulo 2",
+        "how does it end",
+        "what happens to benjamin",
+        "good night everyone",
+        "night",
+    ],
 )
 def test_plots_and_a_common_word_of_a_title_are_declined(engine: Engine, question: str) -> None:
     assert engine.ask(question).topic is Topic.UNKNOWN
@@ -283,8 +344,12 @@ def test_chatty_questions_with_a_clear_subject_are_answered(
 
 @pytest.mark.parametrize(
     "question",
-    ["cuando sale la nueva de elite", "when is the new season of lupin out",
-     "la proxima temporada de dark cuando", "season 3 of the witcher?"],
+    [
+        "cuando sale la nueva de elite",
+        "when is the new season of lupin out",
+        "la proxima temporada de dark cuando",
+        "season 3 of the witcher?",
+    ],
 )
 def test_the_work_a_season_belongs_to_is_another_show(engine: Engine, question: str) -> None:
     assert engine.ask(question).topic is Topic.UNKNOWN
@@ -311,3 +376,24 @@ def test_everyday_words_in_any_form_do_not_hide_a_question(
 @pytest.mark.parametrize("question", ["buenas noches", "buenos dias a todos"])
 def test_a_greeting_in_any_form_is_a_remark(engine: Engine, question: str) -> None:
     assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_a_question_is_read_into_the_answer_it_asks_for(engine: Engine) -> None:
+    """The reader names the answer; the engine composes it. Each kind of route, once."""
+    reader = engine.reader
+    assert isinstance(reader.read("????"), Blank)
+    assert isinstance(reader.read("who plays walter white in breaking bad"), Decline)
+    assert reader.read("why does episode 1 have alvaro after the title") == AskTopic(Topic.SOURCES)
+    assert reader.read("ep 3 name") == AskEpisode(3)
+    chayo = reader.read("who plays doña chayo")
+    assert isinstance(chayo, AskEntity)
+    assert engine.knowledge.entity(chayo.entity_id).actor == "Mercedes Hernández"  # type: ignore[union-attr]
+    both = reader.read("who plays erika and who plays irene")
+    assert isinstance(both, AskEntities) and len(both.entity_ids) == 2
+    directed = reader.read("who directed it")
+    assert isinstance(directed, AskClaims) and directed.topic is Topic.CREATORS
+    assert all("direct" in claim.text for claim in directed.claims)
+    assert reader.read("is there a season 2") == AskTopic(Topic.SEASON2)
+    unsure = reader.read("who plays irine")
+    assert isinstance(unsure, Unsure) and unsure.resolution is not None
+    assert unsure.resolution.candidates[0].name == "Iliana Donatlán"  # who plays Irene

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from bot.adapters.json_output import render_json
 from bot.adapters.text import render_text
 from bot.core.answering import engine as engine_module
+from bot.core.answering import reading as reading_module
 from bot.core.answering.answer import Answer, Language, Topic
 from bot.core.answering.engine import MAX_QUERY_CHARS, Engine
 from tests.hardening.strategies import fan_input, huge_text
@@ -92,8 +93,13 @@ def longest_seen(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], int]]
 
         return wrapper
 
-    for name in ("fold", "detect_language", "parse_episode_reference", "topic_cues", "_echo"):
-        monkeypatch.setattr(engine_module, name, spy(getattr(engine_module, name)))
+    steps = {
+        engine_module: ("fold", "parse_episode_reference", "_echo"),
+        reading_module: ("fold", "detect_language", "parse_episode_reference", "topic_cues"),
+    }
+    for module, names in steps.items():
+        for name in names:
+            monkeypatch.setattr(module, name, spy(getattr(module, name)))
     yield lambda: seen[0]
 
 

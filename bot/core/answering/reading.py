@@ -1,0 +1,704 @@
+"""How a free-text question is read: which answer it asks for, never the answer itself.
+
+`Reader.read` turns a fan's words into a `Route` (a name, an episode, the claims its keywords
+point at, a topic, "did you mean", or a polite decline); `Engine` turns the route into an
+`Answer`. The reader holds everything the reading needs, built once from the knowledge: the
+keywords of every claim, a BM25 index of their prose, the words of every name and title, and
+the known slips of each source. Cue and filler words live in `intents`, as data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.core.answering.answer import Language, Match, Topic
+from bot.core.answering.intents import (
+    CHIT_CHAT,
+    CUES,
+    FILLER_WORDS,
+    FUNCTION_WORDS,
+    JUDGEMENT_WORDS,
+    KIN_WORDS,
+    MIN_STEM,
+    OTHER_FACT_CUES,
+    OWN,
+    SEASON2_NAMES,
+    detect_language,
+    phrase_hits,
+    stem,
+    strip_phrases,
+    topic_cues,
+)
+from bot.core.knowledge.models import Claim, KnowledgeBase
+from bot.core.matching.claims import ClaimIndex, Document, Retrieval
+from bot.core.matching.episodes import EpisodeRef, parse_episode_reference
+from bot.core.matching.index import NameIndex, Resolution
+from bot.core.text import fold
+
+_QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
+"""A title quoted in a claim's prose: “The Lazy Herd”, «Crouching Tiger, Hidden Dragon»."""
+
+_CHATTER = FILLER_WORDS - JUDGEMENT_WORDS
+"""Filler that says nothing of a name it stands beside (`asked`, `encuentro`)."""
+
+SOURCE_TITLE_WORDS = 2
+"""How many words of a source's title in a row, beside a word for an article, name that source
+(see `_source_titles_in`): "the latest updates article"."""
+
+CORRECTION_EDITS = ((5, 1), (8, 2))
+"""How many typing slips (a letter missed, added, changed, or two letters swapped) a word of at
+least so many letters may have and still be read as a word the bot knows. Shorter words are
+never corrected. More slips than this make another word (`called` is not `cancelled`,
+`person` is not `personaje`)."""
+
+NAME_CORRECTION_MIN_CHARS = 6
+"""A word shorter than this is never corrected into a name: `chapo` is another man, not
+`Chayo`, and a short name has too few letters to tell a typo from another name."""
+
+WORK_WORDS = frozenset(
+    {"serie", "series", "show", "movie", "film", "pelicula", "novela", "telenovela"}
+)
+"""Words that introduce the title of a work (`la serie de el chapo`): a word that follows one
+names that work, and is never corrected into one of this show's names."""
+
+OF_WORDS = frozenset({"of", "de", "del"})
+ARTICLES = frozenset({"the", "a", "el", "la", "los", "las"})
+WHOSE_WORDS = WORK_WORDS | frozenset(
+    {"season", "seasons", "temporada", "temporadas", "new", "next", "nueva", "nuevo", "proxima"}
+)
+"""`la nueva de elite`, `season 2 of elite`, `la serie de el chapo`: an unknown word after one of
+these and `of`/`de` (an article aside) is the title of the work they belong to."""
+
+WH_DETERMINERS = ("which", "what", "whats", "cual", "cuales", "how many", "cuantos", "cuantas")
+"""`which outlet`, `cuántas vistas`: the word after one of these is the kind of thing asked for.
+Unless a cue, a keyword or a name knows it (words met only in a claim's prose don't), no claim
+answers the question."""
+
+NAME_SLIP_SCORE = 75.0
+"""A word this close to a name or part of one (`NameIndex.search`) is read as a slip in it."""
+
+PROSE_ONLY_SHARE = 0.5
+"""How unknown a word counts that no cue, keyword or name knows but some claim's prose has: it
+may be the claim's paraphrase (`hero`) or a chance likeness (`piece` in `one piece`)."""
+
+RETRIEVAL_MIN_SCORE = 3.0
+"""A claim must score this much (BM25) for its topic to count as a sign of what is asked; about
+one rare word of the claim, or two common ones."""
+
+FOCUS_RATIO = 0.75
+"""Claims retrieved within this share of the best score are shown beside it."""
+
+KIND_TOPIC = {
+    "cast": Topic.CAST,
+    "episode": Topic.EPISODE,
+    "person": Topic.CREATORS,
+    "show": Topic.SHOW,
+}
+TOPIC_PRIORITY = [
+    Topic.SEASON2, Topic.EPISODE, Topic.CAST, Topic.CREATORS, Topic.SHOW, Topic.SOURCES, Topic.HELP,
+]  # fmt: skip
+_SECTION_TOPIC = {"show": Topic.SHOW, "cast": Topic.CAST, "episodes": Topic.EPISODE,
+                  "people": Topic.CREATORS, "season2": Topic.SEASON2}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _KeywordHit:
+    """A claim one of the question's keywords points at, with its topic and owner's id."""
+
+    topic: Topic
+    owner: str | None
+    claim: Claim
+
+
+# ----------------------------------------------------------------------------------- routes
+
+
+@dataclass(frozen=True)
+class Blank:
+    """Nothing to read (`""`, `????`): say so, and show what can be asked."""
+
+
+@dataclass(frozen=True)
+class Decline:
+    """Nothing in the knowledge answers it (another show, a kind of fact no claim holds)."""
+
+
+@dataclass(frozen=True)
+class Unsure:
+    """Words that resemble names (`who plays irine`): offer them, or decline if there are none."""
+
+    resolution: Resolution | None
+
+
+@dataclass(frozen=True)
+class AskEpisode:
+    """An episode by its number (`ep 3`, `the finale`)."""
+
+    reference: EpisodeRef
+
+
+@dataclass(frozen=True)
+class AskEntity:
+    """One cast member, person or episode named; `resolution` when it was matched fuzzily."""
+
+    entity_id: str
+    resolution: Resolution | None = None
+
+
+@dataclass(frozen=True)
+class AskEntities:
+    """Several of one kind, in the order named (`who plays erika and who plays irene`)."""
+
+    topic: Topic
+    entity_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AskName:
+    """A name still to look up among one kind (`cast`, `episode`, `person`)."""
+
+    kind: str
+    name: str
+
+
+@dataclass(frozen=True)
+class AskClaims:
+    """Only the claims the question points at (`who directed it`)."""
+
+    topic: Topic
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class AskTopic:
+    """A whole topic: the cast, the episodes, the people, season 2, the show, the sources."""
+
+    topic: Topic
+
+
+Route = (
+    Blank | Decline | Unsure | AskEpisode | AskEntity | AskEntities | AskName
+    | AskClaims | AskTopic
+)  # fmt: skip
+"""Every answer a question can ask for."""
+
+
+class Reader:
+    """Reads free-text questions about one knowledge base. Immutable once built."""
+
+    def __init__(self, knowledge: KnowledgeBase, index: NameIndex) -> None:
+        self.index = index
+        self._keywords: dict[str, list[_KeywordHit]] = {}
+        self._claim_rows: list[_KeywordHit] = []
+        documents: list[Document] = []
+        for loc, claim in knowledge.claims_with_locations():
+            owner = _owner_id(knowledge, loc)
+            hit = _KeywordHit(_SECTION_TOPIC[str(loc[0])], owner, claim)
+            for keyword in claim.keywords:
+                self._keywords.setdefault(fold(keyword), []).append(hit)
+            entity = knowledge.entity(owner) if owner else None
+            names = entity.names if entity is not None and owner != knowledge.show.id else []
+            self._claim_rows.append(hit)
+            documents.append(Document([*claim.keywords, *names], [claim.text, claim.text_es or ""]))
+        self.claims = ClaimIndex(documents, stem=stem, stopwords=FUNCTION_WORDS)
+        self._keyword_rank = {keyword: rank for rank, keyword in enumerate(self._keywords)}
+        self._longest_keyword = max((len(k.split()) for k in self._keywords), default=0)
+        self._terms = sorted(
+            {w for cues in CUES.values() for c in cues for w in c.split()}
+            | {w for k in self._keywords for w in k.split()}
+            | {w for e in self.index.entries for w in e.key.split()}
+            | {w for key in self.index.all_keys() for w in key.split()}
+        )
+        prose = {
+            w
+            for _, claim in knowledge.claims_with_locations()
+            for text in (claim.text, claim.text_es or "")
+            for w in fold(text).split()
+        }
+        self._name_words = frozenset(w for key in self.index.all_keys() for w in key.split())
+        self._show_names = frozenset(fold(name) for name in knowledge.show.names)
+        # The words of every name of every entity, folded once here, never per question.
+        self._entity_name_words: dict[str, frozenset[str]] = {}
+        for e in self.index.entries:
+            named = knowledge.entity(e.id)
+            names = named.names if named is not None else [e.name]
+            self._entity_name_words[e.id] = frozenset(w for n in names for w in fold(n).split())
+        source_titles = [fold(source.title).split() for source in knowledge.sources]
+        self._source_title_runs = frozenset(
+            " ".join(words[start : start + size])
+            for words in source_titles
+            for size in range(SOURCE_TITLE_WORDS, len(words) + 1)
+            for start in range(len(words) - size + 1)
+            if sum(w not in FUNCTION_WORDS for w in words[start : start + size]) >= 2
+        )
+        self._longest_source_title = max(map(len, source_titles), default=0)
+        self._source_title_words = frozenset(w for words in source_titles for w in words)
+        # Each source's known mistakes: the slip the mistake quotes ("Álvaro", "the creator of
+        # Netflix") and the other content words that describe it ("episode", "title", "list").
+        # A slip a claim or its dispute quotes too ("six seasons") is that claim's to answer.
+        answered = {
+            fold(quoted)
+            for _, claim in knowledge.claims_with_locations()
+            for text in (claim.text, claim.text_es or "", *(d.says for d in claim.disputed_by))
+            for quoted in _QUOTED.findall(text)
+        }
+        self._slips: list[tuple[str, frozenset[str]]] = []
+        for source in knowledge.sources:
+            for error in source.known_errors:
+                described = {
+                    w for w in fold(error).split() if w not in FUNCTION_WORDS and not w.isdigit()
+                }
+                for quoted in _QUOTED.findall(error):
+                    if (slip := fold(quoted)) and slip not in answered:
+                        self._slips.append((f" {slip} ", frozenset(described - set(slip.split()))))
+        # Titles quoted in claims that are neither this show's nor its episodes' nor its
+        # sources' name other works (`Crouching Tiger, Hidden Dragon`).
+        own_titles = {
+            fold(name) for entity in [knowledge.show, *knowledge.episodes] for name in entity.names
+        } | {fold(source.title) for source in knowledge.sources}
+        # ...and so do the claim's keywords that begin one (`crouching tiger`).
+        self._other_works = frozenset(
+            name
+            for _, claim in knowledge.claims_with_locations()
+            for text in (claim.text, claim.text_es or "")
+            for quoted in _QUOTED.findall(text)
+            if (title := fold(quoted)) and title not in own_titles
+            for name in [title, *map(fold, claim.keywords)]
+            if f"{title} ".startswith(f"{name} ")
+        )
+        # Words that ask who made or played in something: cast and creators cues, and the words
+        # of those topics' keywords (`directed`).
+        self._making_words = frozenset(
+            w
+            for topic in (Topic.CAST, Topic.CREATORS)
+            for phrase in [
+                *CUES[topic],
+                *(k for k, hits in self._keywords.items() if any(h.topic is topic for h in hits)),
+            ]
+            for w in phrase.split()
+            if w not in FUNCTION_WORDS
+        )
+        self._titles = frozenset(
+            fold(name) for entity in [knowledge.show, *knowledge.episodes] for name in entity.names
+        )
+        self._longest_title = max((len(title.split()) for title in self._titles), default=0)
+        self._terms_by_letter: dict[str, list[str]] = {}
+        for term in self._terms:
+            self._terms_by_letter.setdefault(term[0], []).append(term)
+        # An inflected form is read as a known word of the same stem, cue words first, so
+        # `escribieron` asks what `escribió` asks.
+        cue_words = sorted({w for cues in CUES.values() for c in cues for w in c.split()})
+        self._stems: dict[str, str] = {}
+        for term in [*cue_words, *self._terms]:
+            if term not in FUNCTION_WORDS:  # `shows` is a subject, not the function word `show`
+                self._stems.setdefault(stem(term), term)
+        self._filler_stems = frozenset(
+            root
+            for w in FILLER_WORDS
+            if len(root := stem(w)) >= MIN_STEM and root not in self._stems
+        )
+        self._cue_words = frozenset(cue_words)
+        self._askable = FUNCTION_WORDS | self._cue_words | self._name_words
+        self._known_words = frozenset(self._terms) | FUNCTION_WORDS
+        self._vocabulary = self._known_words | prose
+
+    def read(self, query: str) -> Route:
+        """What the question asks for: the answer to give, not the answer itself."""
+        folded = self._without_kin(self._corrected(fold(query)))
+        if not folded:
+            return Blank()
+        # A remark is read as typed: correction may make `buen bot` into `buena bot`.
+        if self._is_remark(fold(query)) or self._is_remark(folded):
+            return Decline()
+        cues = topic_cues(folded)
+        # A source named by its title ("the latest updates and news article") is what is asked
+        # about, as an entity named is: whatever else is asked of it (its age, its mistakes),
+        # the sources answer says what the bot knows of it. Without a word for an article, a
+        # run of a title is a question's own words ("season 2 release date").
+        if Topic.SOURCES in cues and self._source_titles_in(folded):
+            return AskTopic(Topic.SOURCES)
+        # A source's known slip asked about ("why does episode 1 have alvaro after the title",
+        # "what does 'the creator of netflix' mean in that article") is answered by the sources
+        # answer, which lists every known mistake.
+        if self._asks_of_a_slip(folded, cues):
+            return AskTopic(Topic.SOURCES)
+        if self._asks_of_another_work(folded, cues):
+            return Decline()
+        keyword_hits = self._keyword_hits(folded)
+        # "how long is episode 2": a kind of fact no claim's keyword covers is not answered with
+        # the episode's card.
+        covered = {w for keyword in keyword_hits for w in keyword.split()}
+        if any(not set(p.split()) <= covered for p in phrase_hits(folded, OTHER_FACT_CUES)):
+            return Decline()
+        # "Somos" names the show and, as a title, its last episode: it never picks an episode.
+        mentions = [
+            m
+            for m in self.index.mentioned(folded)
+            if m.kind != "show" and self.index.entries_by_id[m.id].key not in self._show_names
+        ]
+        reference = parse_episode_reference(folded)
+
+        scores: Counter[Topic] = Counter()
+        for topic, hits in cues.items():
+            scores[topic] += len(hits)
+        # A keyword counts once per topic, however many claims share it: "cast" is a keyword of
+        # every cast member and must not outweigh "season 2" in "season 2 cast".
+        for claim_hits in keyword_hits.values():
+            for hit_topic in {h.topic for h in claim_hits}:
+                scores[hit_topic] += 2
+        for first in mentions[:1]:
+            scores[KIND_TOPIC[first.kind]] += 3
+        # The claims the question's words point at, keywords or not ("one main hero or an
+        # ensemble" is the claim that says "instead of one main hero"). Cue words said the
+        # topic; the other words say which fact.
+        content = strip_phrases(folded, [p for hits in cues.values() for p in hits])
+        retrieval = self.claims.search(content.split())
+        # All the words, cue words too, say how much of the question the knowledge holds.
+        evidence = self.claims.search(folded.split())
+        retrieved = [
+            (self._claim_rows[n], score)
+            for n, score in retrieval.ranked
+            if score >= max(RETRIEVAL_MIN_SCORE, FOCUS_RATIO * retrieval.best)
+        ]
+        if retrieved:
+            # A sign like a keyword's when no cue or keyword speaks, else a tie-breaker.
+            scores[retrieved[0][0].topic] += 1 if (cues or keyword_hits) else 2
+
+        explained = [*(p for hits in cues.values() for p in hits), *keyword_hits]
+        explained += [self.index.entries_by_id[m.id].key for m in mentions]
+        leftover = strip_phrases(folded, explained)
+        # A word no cue, keyword or name knows may name another subject ("el chapo").
+        unexplained = [w for w in leftover.split() if self._strange(w)]
+        if self._asks_the_unknown(folded, keyword_hits):
+            return Decline()
+        if reference is not None and Topic.SEASON2 not in cues:
+            # "how long is episode 2" asks for something no claim of the episode holds.
+            if unexplained and self._outweighed(unexplained, evidence):
+                return Decline()
+            return AskEpisode(reference)
+
+        if not scores:
+            resolution = self.index.resolve(leftover) if leftover else None
+            if resolution is not None and resolution.best is not None:
+                return AskEntity(resolution.best.id, resolution)
+            return Unsure(resolution)
+        # A question that names the second season is about it, whatever else it asks for.
+        topic = (
+            Topic.SEASON2
+            if phrase_hits(folded, SEASON2_NAMES)
+            else max(TOPIC_PRIORITY, key=lambda t_: (scores[t_], -TOPIC_PRIORITY.index(t_)))
+        )
+        # A common word of an episode's title ("good night everyone") found only by retrieval,
+        # with no episode cue, keyword, name or number, does not name the episode.
+        if topic is Topic.EPISODE and not (cues or keyword_hits or mentions):
+            return Decline()
+        mention = next((m for m in mentions if KIND_TOPIC[m.kind] is topic), None)
+        # Unknown words are borne when they are slips in the name of the entity the intent is
+        # about ("kery ardra character"), or when rarer words meet in one claim ("why did the
+        # zetas attack allende"); else they may be the real subject ("how long is episode 2").
+        named = (
+            mention is not None
+            and bool(cues or keyword_hits)
+            and all(self._name_slip(w) for w in unexplained)
+        )
+        if unexplained and not named and self._outweighed(unexplained, evidence):
+            # Unknown words that resemble a name ("who plays irine") get a "did you mean".
+            candidates = self.index.search(" ".join(unexplained))
+            resolution = Resolution(query, None, candidates)
+            return Unsure(resolution)
+        # A name alone asks about that name ("jesus sida"); a name with other words but no cue
+        # or keyword asks something the bot has no intent for ("what other shows has X been in").
+        if mentions and not (cues or keyword_hits) and self._beyond_names(leftover, mentions):
+            return Decline()
+        named_ids = list(dict.fromkeys(m.id for m in mentions if KIND_TOPIC[m.kind] is topic))
+        if len(named_ids) > 1:
+            # "who plays erika and who plays irene": each entity named, one answer.
+            return AskEntities(topic, tuple(named_ids))
+        if mention is not None:
+            return AskEntity(mention.id)
+        focused = [h for hits in keyword_hits.values() for h in hits if h.topic is topic]
+        focused += [hit for hit, _ in retrieved if hit.topic is topic and hit not in focused]
+        if topic in {Topic.CAST, Topic.EPISODE, Topic.CREATORS} and not focused:
+            kind = {Topic.CAST: "cast", Topic.EPISODE: "episode", Topic.CREATORS: "person"}[topic]
+            remainder = " ".join(
+                w for w in leftover.split() if w not in self._vocabulary and w not in FILLER_WORDS
+            )
+            if remainder:
+                return AskName(kind, remainder)
+            return AskTopic(topic)
+        if focused and topic in {Topic.SHOW, Topic.CREATORS, Topic.CAST}:
+            return AskClaims(topic, tuple({id(h.claim): h.claim for h in focused}.values()))
+        return AskTopic(topic)
+
+    def language(self, query: str) -> Language:
+        """The language of the words around any name or title.
+
+        `en q episodio es tell the moon to come` is Spanish, however English the title. Titles
+        (the show's and its episodes', a few hundred at most) are cut out word for word; in
+        names of people only an `ñ` (`Larrañaga`, `Doña`) would sway the count, so it is
+        counted only in a word that is no name's.
+        """
+        words = fold(query).split()
+        kept = [True] * len(words)
+        for size in range(min(len(words), self._longest_title), 0, -1):
+            for start in range(len(words) - size + 1):
+                if all(kept[start : start + size]) and (
+                    " ".join(words[start : start + size]) in self._titles
+                ):
+                    kept[start : start + size] = [False] * size
+        rest = " ".join(w for w, keep in zip(words, kept, strict=True) if keep)
+        if not rest:
+            return detect_language(query)  # a bare title has no language but its own
+        marks = "".join(ch for ch in query if ch in "¿¡")
+        if any("ñ" in w and fold(w) not in self._name_words for w in query.casefold().split()):
+            marks += "ñ"
+        return detect_language(f"{marks} {rest}")
+
+    def _strange(self, word: str) -> bool:
+        """Whether no cue, keyword, name or episode reference (`s01e01`, `3rd`) knows `word`.
+
+        An everyday word is known in any of its forms: `binging` is `binge`.
+        """
+        return (
+            len(word) > 2
+            and word not in self._known_words
+            and not self._everyday(word)
+            and parse_episode_reference(word, bare=True) is None
+        )
+
+    def _everyday(self, word: str) -> bool:
+        """Whether `word` is a word of everyday conversation (`FILLER_WORDS`) in any form."""
+        root = stem(word)
+        return word in FILLER_WORDS or root in FILLER_WORDS or root in self._filler_stems
+
+    def _name_slip(self, word: str) -> bool:
+        """Whether `word` reads as a misspelt word of some name (`kery` for `Kerry`)."""
+        return bool(self.index.search(word, limit=1, cutoff=NAME_SLIP_SCORE))
+
+    def _outweighed(self, unexplained: Sequence[str], retrieval: Retrieval) -> bool:
+        """Whether the words the knowledge lacks say more than the words it knows.
+
+        Each unknown word weighs what a word no claim has would weigh in the claim index (more
+        than any word the knowledge has), half that when some claim's prose has it (`hero`, but
+        also `piece` of "pieces together"); against them stands the claim the question's known
+        words point at most (`Retrieval.coverage`). Cue words are no evidence here: they say
+        the kind of question, not which fact. So one stray word ("attack", "job") beside rare
+        words that meet in one claim ("zetas" and "allende", a full name) is outweighed, while
+        another show's title beside a cue (`who created narcos`, `season 2 of elite`) is not.
+        The word a `which`/`what` asks for decides alone: `which outlet` asks for a kind of
+        fact no claim holds.
+        """
+        unknown = sum(
+            self.claims.unknown_idf * (PROSE_ONLY_SHARE if w in retrieval.weights else 1.0)
+            for w in unexplained
+        )
+        return unknown > retrieval.coverage
+
+    def _asks_the_unknown(self, folded: str, keyword_hits: Iterable[str]) -> bool:
+        """Whether the question asks for a kind of thing, or names a work, the bot knows nothing of.
+
+        Two shapes of words say so whatever else the question holds. The word right after a
+        `which`/`what`/`how many` is the kind of thing asked for (`which outlet`, `cuántas
+        vistas`): unless it is a cue, a name or a word of a keyword the question uses, no claim
+        holds it (`vista` is a word of the keyword `más vista`, which asks no number). And two
+        or more words in a row that no cue, keyword or name knows read as a title (`narcos mexico`,
+        `one piece live action`, `breaking bad`): another work, whatever its words share with
+        a claim's prose.
+        """
+        words = folded.split()
+        padded = f" {folded} "
+        used = {w for keyword in keyword_hits for w in keyword.split()}
+        for determiner in WH_DETERMINERS:
+            at = padded.find(f" {determiner} ")
+            after = padded[at + len(determiner) + 2 :].split()[:1] if at >= 0 else []
+            if after and len(after[0]) > 2 and not (after[0] in self._askable or after[0] in used):
+                return True
+        # The work a season or a series belongs to (`la nueva de elite`), unless its name is
+        # this show's, misspelt (`season 2 of somo`).
+        for i, word in enumerate(words):
+            before = [w for w in words[max(0, i - 3) : i] if w not in ARTICLES]
+            if (
+                len(before) >= 2
+                and before[-1] in OF_WORDS
+                and before[-2] in WHOSE_WORDS
+                and self._strange(word)
+                and not self._name_slip(word)
+            ):
+                return True
+        # A title may hold everyday words (`breaking bad`): they continue a run, but a run
+        # of everyday words alone is chatter (`mom asked`), not a title.
+        run, strange = 0, False
+        for word in words:
+            if self._strange(word) or (self._everyday(word) and word not in self._known_words):
+                run, strange = run + 1, strange or self._strange(word)
+            else:
+                run, strange = 0, False
+            if run >= 2 and strange:
+                return True
+        return False
+
+    def _without_kin(self, folded: str) -> str:
+        """Drop family words that say who asks or describe a name (see `KIN_WORDS`).
+
+        `my mom asked me who plays chema` asks what `asked me who plays chema` asks, and `the
+        kid paquito` what `the paquito` asks; `who plays the mom` keeps its subject.
+        """
+        words = folded.split()
+        before = ["", *words]
+        after = [*words[1:], ""]
+        return " ".join(
+            word
+            for word, previous, following in zip(words, before, after, strict=False)
+            if word not in KIN_WORDS or (previous not in OWN and following not in self._name_words)
+        )
+
+    def _source_titles_in(self, folded: str) -> list[str]:
+        """The runs of a source's title the question quotes (`release date cast and plot`).
+
+        A run of at least `SOURCE_TITLE_WORDS` words of a title, two of them content words,
+        names that article; shorter runs (`release date`) are everyday words of a question.
+        """
+        words = folded.split()
+        found: list[str] = []
+        end = 0
+        for start in range(len(words)):
+            if words[start] not in self._source_title_words:
+                continue  # most questions quote no title: one set lookup a word
+            for size in range(min(len(words) - start, self._longest_source_title), 0, -1):
+                run = " ".join(words[start : start + size])
+                if start + size > end and run in self._source_title_runs:
+                    found.append(run)
+                    end = start + size
+                    break
+        return found
+
+    def _asks_of_a_slip(self, folded: str, cues: dict[Topic, list[str]]) -> bool:
+        """Whether the question quotes a source's known slip about that source.
+
+        The slip needs a word for an article beside it, or two other words of that mistake's
+        description: a slip alone ("alvaro") is a name.
+        """
+        padded = f" {folded} "
+        words = set(folded.split())
+        return any(
+            slip in padded and (Topic.SOURCES in cues or len(words & described) >= 2)
+            for slip, described in self._slips
+        )
+
+    def _is_remark(self, folded: str) -> bool:
+        """Whether the message is a social remark (`good bot`, `jajaja que buena serie`).
+
+        It holds a `CHIT_CHAT` phrase and, besides, only filler, function words and the show's
+        name: nothing that asks for a fact.
+        """
+        hits = phrase_hits(folded, CHIT_CHAT)
+        if not hits:
+            return False
+        rest = strip_phrases(folded, [*hits, *self._show_names])
+        return all(self._everyday(w) or w in CHIT_CHAT for w in rest.split())
+
+    def _asks_of_another_work(self, folded: str, cues: dict[Topic, list[str]]) -> bool:
+        """Whether the question asks who made or played in another work the knowledge names.
+
+        A claim may name another work (`Crouching Tiger, Hidden Dragon`, which James Schamus is
+        known for); `who was in crouching tiger` asks about that work, not about Somos, and
+        nothing in the knowledge answers it. The title is asked about when a cast or creators
+        cue comes right before it (function words aside); used as a description (`the
+        crouching tiger writer`), it names a person of this show.
+        """
+        padded = f" {folded} "
+        asking = [c for topic in (Topic.CAST, Topic.CREATORS) for c in cues.get(topic, [])]
+        for title in self._other_works:
+            at = padded.find(f" {title} ")
+            if at < 0:
+                continue
+            head = padded[:at].rstrip()
+            content = [w for w in head.split() if w not in FUNCTION_WORDS]
+            if any(head.endswith(f" {c}") for c in asking) or (
+                content and content[-1] in self._making_words
+            ):
+                return True
+        return False
+
+    def _corrected(self, folded: str) -> str:
+        """Read a misspelt word as the known word it is close to: `dirrected` → `directed`."""
+        words = folded.split()
+        for i, word in enumerate(words):
+            edits = max((n for size, n in CORRECTION_EDITS if len(word) >= size), default=0)
+            if word in self._vocabulary:
+                continue
+            if (known := self._stems.get(stem(word))) is not None:
+                if not self._names_other(words, i, known):
+                    words[i] = known
+                continue
+            if not edits or word in FILLER_WORDS:
+                continue  # `swears` is no slip for a word of the knowledge
+            # Fans rarely get the first letter wrong; a word that differs there is more often
+            # another word ("casada" is not "basada", "estas" is not "stars").
+            same_start = self._terms_by_letter.get(word[0], [])
+            best = process.extractOne(
+                word, same_start, scorer=OSA.distance, processor=None, score_cutoff=edits
+            )
+            if best is not None and not self._names_other(words, i, best[0]):
+                words[i] = best[0]
+        return " ".join(words)
+
+    def _names_other(self, words: Sequence[str], i: int, known: str) -> bool:
+        """Whether `words[i]`, close to `known` (a word of this show's names), is another name.
+
+        A short name (`Chayo`, `Flor`) has too few letters to tell a slip from another name
+        (`chapo`, `flores`), and a word in the title of another work (`la serie de el chapo`,
+        `breaking bad s cast`) names that work: neither is read as this show's name by its
+        spelling alone.
+        """
+        return known in self._name_words and (
+            len(known) < NAME_CORRECTION_MIN_CHARS
+            or any(w in WORK_WORDS for w in words[max(0, i - 3) : i])
+            or words[i + 1 : i + 2] == ["s"]
+        )
+
+    def _beyond_names(self, leftover: str, mentions: Sequence[Match]) -> list[str]:
+        """Words of `leftover` (function words already gone) that no mentioned name contains."""
+        names = {word for m in mentions for word in self._entity_name_words.get(m.id, ())}
+        # Chatter beside a name asks nothing more (`kerry ardra, no la encuentro`); a
+        # judgement of it does (`is chema real`).
+        return [w for w in leftover.split() if len(w) > 2 and w not in names and w not in _CHATTER]
+
+    def _keyword_hits(self, folded: str) -> dict[str, list[_KeywordHit]]:
+        """The keywords the question uses, in `phrase_hits` order (longest first).
+
+        A keyword whose every occurrence lies inside a longer one's is not asked on its own
+        (`director` in `director of photography`). The question's word runs are looked up,
+        rather than every keyword searched for in the question, so the cost follows the
+        question and not the size of the knowledge.
+        """
+        words = folded.split()
+        spans: dict[str, list[range]] = {}
+        for size in range(min(len(words), self._longest_keyword), 0, -1):
+            for start in range(len(words) - size + 1):
+                phrase = " ".join(words[start : start + size])
+                if phrase in self._keywords:
+                    spans.setdefault(phrase, []).append(range(start, start + size))
+        covered: set[int] = set()
+        kept: list[str] = []
+        for keyword in sorted(spans, key=lambda k: (-len(k), self._keyword_rank[k])):
+            if any(not set(span) <= covered for span in spans[keyword]):
+                kept.append(keyword)
+                covered.update(i for span in spans[keyword] for i in span)
+        return {k: self._keywords[k] for k in kept}
+
+
+def _owner_id(knowledge: KnowledgeBase, loc: tuple[str | int, ...]) -> str | None:
+    section = loc[0]
+    if section == "show":
+        return knowledge.show.id
+    if section in {"cast", "episodes", "people"} and isinstance(loc[1], int):
+        entity = getattr(knowledge, str(section))[loc[1]]
+        return str(entity.id)
+    return None
