@@ -86,11 +86,17 @@ def operator_env(fake: Any, workdir: Path, knowledge: Path | None = None) -> dic
 
 
 @contextlib.asynccontextmanager
-async def bot_process(fake: Any, workdir: Path) -> AsyncIterator[BotProcess]:
-    """Start `somos-bot`; yield once it has identified and synced its commands to the guild."""
+async def bot_process(
+    fake: Any, workdir: Path, profile: Path | None = None
+) -> AsyncIterator[BotProcess]:
+    """Start `somos-bot`; yield once it has identified and synced its commands to the guild.
+
+    With `profile`, the bot runs under cProfile and writes its profile there when it stops.
+    """
     started = time.monotonic()
+    profiler = ["-m", "cProfile", "-o", str(profile)] if profile else []
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", env=operator_env(fake, workdir),
+        sys.executable, *profiler, "-m", "bot", "run", env=operator_env(fake, workdir),
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -172,7 +178,7 @@ async def load(
             "fake_cpu_ms_each": round(fake_cpu / total * 1000, 3)}  # fmt: skip
 
 
-async def run(levels: list[int], total: int) -> dict[str, Any] | None:
+async def run(levels: list[int], total: int, profile: Path | None = None) -> dict[str, Any] | None:
     fakediscord = import_fake()
     if fakediscord is None:
         return None
@@ -180,7 +186,7 @@ async def run(levels: list[int], total: int) -> dict[str, Any] | None:
     try:
         async with (
             fakediscord.FakeDiscord(spec=None, heartbeat_interval_ms=10_000) as fake,
-            bot_process(fake, workdir) as bot,
+            bot_process(fake, workdir, profile) as bot,
         ):
             acks = Acks(fake)
             await load(fake, acks, 1, 20, bot)  # warm
@@ -197,10 +203,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--interactions", type=int, default=2000, help="per level")
     parser.add_argument("--smoke", action="store_true", help="a few interactions: CI")
     parser.add_argument("--out", type=Path, default=None, help="JSON file to write")
+    parser.add_argument(
+        "--profile", type=Path, default=None, help="run the bot under cProfile, writing here"
+    )
     args = parser.parse_args(argv)
     if args.smoke:
         args.in_flight, args.interactions = [1, 2], 6
-    data = asyncio.run(run(args.in_flight, args.interactions))
+    data = asyncio.run(run(args.in_flight, args.interactions, args.profile))
     if data is None:
         return 0
     print(table(

@@ -18,6 +18,7 @@ from discord.ext import commands
 from bot.adapters.discord import limits
 from bot.adapters.discord.render import render_embed
 from bot.adapters.discord.report import ReportButton, report_view
+from bot.adapters.discord.throttle import Throttle
 from bot.adapters.discord.translator import describe, language_of
 from bot.core.answering.answer import Answer, Language, Topic
 from bot.storage import StorageError
@@ -32,7 +33,7 @@ COOLDOWN_RATE = 5
 COOLDOWN_SECONDS = 30.0
 """Each fan may ask this many times in this many seconds, across all commands."""
 
-per_user_cooldown = app_commands.checks.cooldown(COOLDOWN_RATE, COOLDOWN_SECONDS)
+per_user_cooldown = Throttle(COOLDOWN_RATE, COOLDOWN_SECONDS).check()
 
 AUTOCOMPLETE_RATE = 20
 AUTOCOMPLETE_SECONDS = 10.0
@@ -48,11 +49,6 @@ def question_text(content: str) -> str:
     return " ".join(MENTION_SYNTAX.sub(" ", content).split())
 
 
-def per_user(rate: int, per: float) -> commands.CooldownMapping[int]:
-    """A per-user token bucket from discord.py's own cooldowns (which also evict idle users)."""
-    return commands.CooldownMapping(commands.Cooldown(rate, per), lambda user_id: user_id)
-
-
 class Fans(commands.Cog):
     """The commands every member can use."""
 
@@ -60,8 +56,8 @@ class Fans(commands.Cog):
         self.bot = bot
         # Autocomplete and mentions are not commands, so the command cooldown does not cover
         # them; these throttle one flooding user without slowing anyone else.
-        self.keystrokes = per_user(AUTOCOMPLETE_RATE, AUTOCOMPLETE_SECONDS)
-        self.mentions = per_user(COOLDOWN_RATE, COOLDOWN_SECONDS)
+        self.keystrokes = Throttle(AUTOCOMPLETE_RATE, AUTOCOMPLETE_SECONDS)
+        self.mentions = Throttle(COOLDOWN_RATE, COOLDOWN_SECONDS)
 
     @property
     def engine(self) -> EngineLike:
@@ -97,7 +93,7 @@ class Fans(commands.Cog):
         self, interaction: discord.Interaction, topic: Topic, current: str
     ) -> list[app_commands.Choice[str]]:
         """Ranked choices within Discord's limits; never raises (Discord would show nothing)."""
-        if self.keystrokes.update_rate_limit(interaction.user.id) is not None:
+        if self.keystrokes.hit(interaction.user.id) is not None:
             return []  # throttled: costs no matching work
         try:
             matches = self.engine.complete(topic, current, limit=limits.AUTOCOMPLETE_CHOICES)
@@ -193,7 +189,7 @@ class Fans(commands.Cog):
         me = self.bot.user
         if me is None or message.author.bot or me.id not in message.raw_mentions:
             return
-        if self.mentions.update_rate_limit(message.author.id) is not None:
+        if self.mentions.hit(message.author.id) is not None:
             log.debug("Ignoring a mention from %s: asking too fast", message.author.id)
             return  # a reply to each message of a flood would only add to it
         answer = self.engine.ask(question_text(message.content))
