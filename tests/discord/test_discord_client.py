@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sys
+import types
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 import discord
 import pytest
@@ -167,3 +172,17 @@ async def test_an_unparseable_event_is_dropped_not_fatal(
     assert "could not be parsed" in caplog.text
     (sent,) = await harness.interact(slash("about"))  # still answering
     assert sent.payload["type"] == 4  # type: ignore[index]
+
+
+def test_the_bot_runs_on_uvloop_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    ran: list[str] = []
+
+    def uvloop_run(coro: Coroutine[Any, Any, None]) -> None:
+        ran.append("uvloop")
+        coro.close()
+
+    monkeypatch.setitem(sys.modules, "uvloop", types.SimpleNamespace(run=uvloop_run))
+    runner.event_loop_runner()(asyncio.sleep(0))
+    assert ran == ["uvloop"]
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # not installed: import fails
+    assert runner.event_loop_runner() is asyncio.run
