@@ -8,6 +8,13 @@ nodes with PyYAML's safe loader and turned into plain data here, so that:
 * only `true`/`false` are booleans and dates stay text (`No` stays the word "No");
 * a key written twice is an error instead of silently keeping the last one;
 * anchors and aliases are refused, so an alias bomb cannot expand.
+
+Cost: with libyaml, a file is first read in one pass over libyaml's parser events straight into
+plain data, without nodes or a line map (`_plain_data`). That pass accepts only what the full
+path above would accept unchanged, and gives up on anything else (an anchor, an explicit tag, a
+key written twice, nesting past `MAX_DEPTH`, a YAML error...), which the full path then reads
+and reports. The line map is built, by reading the same text the full way, only when a
+moderator's error needs a line.
 """
 
 from __future__ import annotations
@@ -67,7 +74,19 @@ class _Document:
 
     file: str
     data: dict[str, Any] = field(default_factory=dict)
-    lines: dict[Loc, int] = field(default_factory=dict)
+    raw: bytes = b""
+    """The file's bytes as read (valid UTF-8), kept to build `lines` when an error needs them."""
+    _lines: dict[Loc, int] | None = None
+
+    @property
+    def lines(self) -> dict[Loc, int]:
+        """The line of every path, from the text read, built the first time it is asked for."""
+        if self._lines is None:
+            self._lines = {}
+            # `_plain_data` read this text without error, so the full read succeeds too.
+            with contextlib.suppress(_FileProblem):
+                _read_in_full(self.raw.decode("utf-8-sig"), self)
+        return self._lines
 
 
 def load_knowledge(directory: Path | str) -> KnowledgeBase:
@@ -95,7 +114,8 @@ def load_knowledge(directory: Path | str) -> KnowledgeBase:
             owner[section] = document
             merged[section] = value
     try:
-        knowledge = KnowledgeBase.model_validate(merged)
+        with _collector_paused():  # some 250,000 models at 100,000 entities: none is garbage
+            knowledge = KnowledgeBase.model_validate(merged)
     except ValidationError as exc:
         # With a file unreadable, its sections are missing for a reason already reported.
         errors += [
@@ -166,7 +186,20 @@ def _read_file(path: Path, real_root: Path) -> _Document:
         raise _FileProblem(
             "is not UTF-8 text (save it as UTF-8 in your editor)", line
         ) from None
-    document = _Document(_display(path))
+    document = _Document(_display(path), raw=raw)
+    data = _plain_data(text)
+    if data is None:
+        document._lines = {}
+        data = _read_in_full(text, document)
+    document.data = data
+    return document
+
+
+def _read_in_full(text: str, document: _Document) -> dict[str, Any]:
+    """Compose `text` into nodes and build its plain data, recording lines in `document`.
+
+    Every rule of the module docstring is checked here, each error with its line.
+    """
     try:
         _check_depth(text)
         node = _compose(text)
@@ -191,8 +224,7 @@ def _read_file(path: Path, real_root: Path) -> _Document:
             "must be a mapping of sections such as `cast:` at the top level",
             node.start_mark.line + 1,
         )
-    document.data = data
-    return document
+    return data
 
 
 def _check_depth(text: str) -> None:
@@ -273,6 +305,97 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+_STR = "tag:yaml.org,2002:str"
+_RESOLVED_FIRST = frozenset(_StrictLoader.yaml_implicit_resolvers)
+"""First characters of a plain scalar that may resolve to something other than text."""
+
+
+def _plain_data(text: str) -> dict[str, Any] | None:
+    """The plain data of `text` in one pass over libyaml's events, or None to read it in full.
+
+    Gives exactly what `_Builder` gives from the composed nodes, for what it accepts: one
+    document whose top level is a mapping, scalar keys (no `<<`), each once per mapping, untagged
+    values that resolve to text, numbers, booleans or null, no anchor or alias, at most
+    `MAX_DEPTH` levels. Anything else, and any YAML or value error, returns None, and the full
+    path (`_check_depth`, `_compose`, `_Builder`) reads the file and reports what it finds.
+    """
+    if _FastLoader is None:
+        return None
+    parser = _FastLoader(text)
+    try:
+        return _events_to_data(parser)
+    except (yaml.YAMLError, ValueError, TypeError, IndexError):
+        return None
+    finally:
+        parser.dispose()
+
+
+def _events_to_data(parser: Any) -> dict[str, Any] | None:
+    scalar_event = yaml.ScalarEvent
+    mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    resolve, first_chars = parser.resolve, _RESOLVED_FIRST
+    constructor = _StrictLoader("")
+    get = parser.get_event
+    if type(get()) is not yaml.StreamStartEvent or type(get()) is not yaml.DocumentStartEvent:
+        return None
+    # The open collections, innermost last, each with the key awaiting its value (mappings).
+    stack: list[tuple[Any, str | None]] = []
+    container: Any = None  # the innermost open collection: a dict, a list, or None at the top
+    key: str | None = None  # in a mapping, the key read and awaiting its value
+    root: Any = None
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is scalar_event:
+            if event.anchor is not None or event.tag is not None:
+                return None
+            value = event.value
+            if key is None and type(container) is dict:
+                # A key: kept as written, like `_Builder._mapping` does.
+                if value in container or (
+                    event.implicit[0]
+                    and value[:1] == "<"
+                    and resolve(yaml.ScalarNode, value, event.implicit) != _STR
+                ):
+                    return None  # written twice, or a merge key: the full path says which
+                key = value
+                continue
+            if event.implicit[0] and (not value or value[0] in first_chars):
+                tag = resolve(yaml.ScalarNode, value, event.implicit)
+                if tag != _STR:
+                    if tag not in _SCALARS:
+                        return None
+                    value = constructor.construct_object(yaml.ScalarNode(tag, value), deep=True)
+        elif kind is mapping_start or kind is sequence_start:
+            if event.anchor is not None or event.tag is not None:
+                return None
+            if key is None and type(container) is dict:
+                return None  # a collection as a key
+            if len(stack) >= MAX_DEPTH:
+                return None
+            stack.append((container, key))
+            container, key = ({} if kind is mapping_start else []), None
+            continue
+        elif kind is mapping_end or kind is sequence_end:
+            value = container
+            container, key = stack.pop()
+        elif kind is yaml.DocumentEndEvent:
+            break
+        else:  # an alias, or anything unforeseen
+            return None
+        if container is None:
+            root = value
+        elif key is None:
+            container.append(value)
+        else:
+            container[key] = value
+            key = None
+    if type(get()) is not yaml.StreamEndEvent or not isinstance(root, dict):
+        return None
+    return root
 
 
 _COLLECTIONS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
