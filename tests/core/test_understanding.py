@@ -397,3 +397,34 @@ def test_a_question_is_read_into_the_answer_it_asks_for(engine: Engine) -> None:
     unsure = reader.read("who plays irine")
     assert isinstance(unsure, Unsure) and unsure.resolution is not None
     assert unsure.resolution.candidates[0].name == "Iliana Donatlán"  # who plays Irene
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "elite season 2 when",
+        "making a murderer season 3??",
+        "narcos temporada 4 cuando sale",
+        "when did crouching tiger hidden dragon come out",
+        "is crouching tiger any good",
+    ],
+)
+def test_another_work_named_as_the_subject_is_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("somos season 2 when", "renewed"),
+        ("the crouching tiger writer made this?", "James Schamus"),
+        ("what did schamus do besides crouching tiger", "Crouching Tiger"),
+        ("the kid who plays paquito, what's his name", "Jesús Sida"),
+        ("jero medina is benjamin, right?", "Benjamín"),
+        ("everardo arzate es chema, verdad?", "Chema"),
+    ],
+)
+def test_descriptions_and_tag_questions_still_ask_about_this_show(
+    engine: Engine, question: str, fact: str
+) -> None:
+    assert fact in engine.ask(question).text

@@ -56,7 +56,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
         "anunciaron", "only one season", "just one season", "una sola temporada",
         "solo una temporada", "there be more", "gonna be more", "habra mas", "haber mas",
-        "officially over", "is it over", "se acabo",
+        "officially over", "is it over", "se acabo", "over for good", "viene mas", "vienen mas",
+        "se termino", "termino para siempre", "done for good",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -68,7 +69,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "come up with", "se le ocurrio", "job", "jobs", "trabajo", "worked on", "trabajo en",
         "trabajaron", "making", "makers", "making of", "credits", "creditos", "involved",
         "involucrado", "involucrada", "participo", "participa", "participated", "took part",
-        "part of it",
+        "part of it", "detras de", "esta detras",
     }),
     Topic.SHOW: frozenset({
         "about", "based", "come out", "watch", "netflix", "genre", "trata", "basada", "basado",
@@ -127,6 +128,7 @@ FUNCTION_WORDS = frozenset(
     muchos muchas poco otro otra otros otras mismo misma cada todo toda todos todas nada nadie
     porque pues entonces oye vale bueno sabes sabe saber quiero quieres puedo puedes puede pueden
     podria habia han hemos vas vamos voy ser sido estar estado tener tengo tienes tendra sera
+    tan tanto tanta
     seria soy eres nos nosotros ustedes ella ellos ellas yo usted tus mis te ti favor porfa
     porfavor xfa pq xq aqui ahi asi cosa cosas dijo dicen decir llama llamo acerca respecto
     segun entre hasta desde sin durante haber alguien pregunta saben sabias""".split()
@@ -155,6 +157,8 @@ FILLER_WORDS = frozenset(
     recognise heard hear hears read reading wondered
     confused confusing confuse understand understood explain explained meant try tried
     face faces looks looked seems seemed seem recall familiar
+    stop stopped stopping thinking heart hearts broke broken rewatch rewatching rewatched
+    lleva llevan llevo responder respondes contestar contestas contesta viene vienen
     made make makes making honestly seriously literally basically totally
     like likes liked love loved loves hate hated enjoy enjoyed
     crying cried cry wrecked

@@ -75,6 +75,15 @@ WHOSE_WORDS = WORK_WORDS | frozenset(
 """`la nueva de elite`, `season 2 of elite`, `la serie de el chapo`: an unknown word after one of
 these and `of`/`de` (an article aside) is the title of the work they belong to."""
 
+SEASON_WORDS = frozenset({"season", "seasons", "temporada", "temporadas", "szn"})
+"""`elite season 2`: an unknown word right before one of these is the title of another show."""
+
+TAG_WORDS = frozenset({"verdad", "right", "cierto", "correct", "eh", "no"})
+"""`everardo arzate es chema, verdad?`: a last word that only asks to be confirmed."""
+
+RELATIVES = frozenset({"who", "that", "que", "quien"})
+"""`the kid who plays benjamin`: a family word before one of these describes the actor."""
+
 WH_DETERMINERS = ("which", "what", "whats", "cual", "cuales", "how many", "cuantos", "cuantas")
 """`which outlet`, `cuántas vistas`: the word after one of these is the kind of thing asked for.
 Unless a cue, a keyword or a name knows it (words met only in a claim's prose don't), no claim
@@ -310,11 +319,12 @@ class Reader:
 
     def read(self, query: str) -> Route:
         """What the question asks for: the answer to give, not the answer itself."""
-        folded = self._without_kin(self._corrected(fold(query)))
+        typed = fold(query)
+        folded = self._without_kin(self._corrected(_without_tag(typed)))
         if not folded:
             return Blank()
         # A remark is read as typed: correction may make `buen bot` into `buena bot`.
-        if self._is_remark(fold(query)) or self._is_remark(folded):
+        if self._is_remark(typed) or self._is_remark(folded):
             return Decline()
         cues = topic_cues(folded)
         # A source named by its title ("the latest updates and news article") is what is asked
@@ -328,7 +338,7 @@ class Reader:
         # answer, which lists every known mistake.
         if self._asks_of_a_slip(folded, cues):
             return AskTopic(Topic.SOURCES)
-        if self._asks_of_another_work(folded, cues):
+        if self._asks_of_another_work(folded, cues) or self._names_another_shows_season(typed):
             return Decline()
         keyword_hits = self._keyword_hits(folded)
         # "how long is episode 2": a kind of fact no claim's keyword covers is not answered with
@@ -519,18 +529,6 @@ class Reader:
             after = padded[at + len(determiner) + 2 :].split()[:1] if at >= 0 else []
             if after and len(after[0]) > 2 and not (after[0] in self._askable or after[0] in used):
                 return True
-        # The work a season or a series belongs to (`la nueva de elite`), unless its name is
-        # this show's, misspelt (`season 2 of somo`).
-        for i, word in enumerate(words):
-            before = [w for w in words[max(0, i - 3) : i] if w not in ARTICLES]
-            if (
-                len(before) >= 2
-                and before[-1] in OF_WORDS
-                and before[-2] in WHOSE_WORDS
-                and self._strange(word)
-                and not self._name_slip(word)
-            ):
-                return True
         # A title may hold everyday words (`breaking bad`): they continue a run, but a run
         # of everyday words alone is chatter (`mom asked`), not a title.
         run, strange = 0, False
@@ -543,11 +541,29 @@ class Reader:
                 return True
         return False
 
+    def _names_another_shows_season(self, typed: str) -> bool:
+        """Whether the season or series asked about belongs to another work, by its name.
+
+        `la nueva de elite`, `season 2 of elite`, `making a murderer season 3`: an unknown word
+        right after `season of` or right before `season` is that work's title, unless it reads
+        as this show's name misspelt (`season 2 of somo`). The words are read as typed, before
+        any correction (`murderer` is no slip for the keyword `murders`).
+        """
+        words = typed.split()
+        for i, word in enumerate(words):
+            before = [w for w in words[max(0, i - 3) : i] if w not in ARTICLES]
+            owned = len(before) >= 2 and before[-1] in OF_WORDS and before[-2] in WHOSE_WORDS
+            owner = words[i + 1 : i + 2] != [] and words[i + 1] in SEASON_WORDS
+            if (owned or owner) and self._strange(word) and not self._name_slip(word):
+                return True
+        return False
+
     def _without_kin(self, folded: str) -> str:
         """Drop family words that say who asks or describe a name (see `KIN_WORDS`).
 
         `my mom asked me who plays chema` asks what `asked me who plays chema` asks, and `the
-        kid paquito` what `the paquito` asks; `who plays the mom` keeps its subject.
+        kid paquito` or `the kid who plays benjamin` what `the paquito` or `the who plays
+        benjamin` asks; `who plays the mom` keeps its subject.
         """
         words = folded.split()
         before = ["", *words]
@@ -555,7 +571,12 @@ class Reader:
         return " ".join(
             word
             for word, previous, following in zip(words, before, after, strict=False)
-            if word not in KIN_WORDS or (previous not in OWN and following not in self._name_words)
+            if word not in KIN_WORDS
+            or (
+                previous not in OWN
+                and following not in self._name_words
+                and following not in RELATIVES
+            )
         )
 
     def _source_titles_in(self, folded: str) -> list[str]:
@@ -609,22 +630,37 @@ class Reader:
         A claim may name another work (`Crouching Tiger, Hidden Dragon`, which James Schamus is
         known for); `who was in crouching tiger` asks about that work, not about Somos, and
         nothing in the knowledge answers it. The title is asked about when a cast or creators
-        cue comes right before it (function words aside); used as a description (`the
-        crouching tiger writer`), it names a person of this show.
+        cue comes right before it (function words aside), or when nothing else in the question
+        speaks of people or of this show (`when did crouching tiger come out`); used as a
+        description (`the crouching tiger writer`, `el de crouching tiger hizo somos`), or
+        beside a name (`what did schamus do besides crouching tiger`), it names a person of
+        this show.
         """
         padded = f" {folded} "
         asking = [c for topic in (Topic.CAST, Topic.CREATORS) for c in cues.get(topic, [])]
+        named: list[str] = []
         for title in self._other_works:
             at = padded.find(f" {title} ")
             if at < 0:
                 continue
+            named.append(title)
             head = padded[:at].rstrip()
             content = [w for w in head.split() if w not in FUNCTION_WORDS]
             if any(head.endswith(f" {c}") for c in asking) or (
                 content and content[-1] in self._making_words
             ):
                 return True
-        return False
+        # Named with nothing about who made or played in anything, the work is itself the
+        # subject (`when did crouching tiger come out`), not a description of a person.
+        if not named or asking:
+            return False
+        rest = f" {folded} "
+        for title in sorted(named, key=len, reverse=True):  # the whole title before its head
+            rest = rest.replace(f" {title} ", " ")
+        people = self._making_words | self._show_names  # `el de crouching tiger hizo somos`
+        return not any(w in people for w in rest.split()) and not any(
+            m.kind in {"cast", "person"} for m in self.index.mentioned(rest.strip())
+        )
 
     def _corrected(self, folded: str) -> str:
         """Read a misspelt word as the known word it is close to: `dirrected` → `directed`."""
@@ -702,3 +738,11 @@ def _owner_id(knowledge: KnowledgeBase, loc: tuple[str | int, ...]) -> str | Non
         entity = getattr(knowledge, str(section))[loc[1]]
         return str(entity.id)
     return None
+
+
+def _without_tag(folded: str) -> str:
+    """Drop a closing word that only asks to be confirmed (`..., verdad?`, `..., right?`)."""
+    words = folded.split()
+    if len(words) > 2 and words[-1] in TAG_WORDS:
+        return " ".join(words[:-1])
+    return folded
