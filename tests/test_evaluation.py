@@ -164,7 +164,7 @@ def test_heldout_accuracy_not_below_the_record(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-6 held-out set 93.2 % (docs/evaluation.md); "
+    reason="goal not met: on the blind round-7 held-out set 92.6 % (docs/evaluation.md); "
     "remove this marker when it passes",
 )
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
@@ -173,9 +173,10 @@ def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-6 held-out set 3 of 64 out-of-scope questions "
-    "(another season of another show, the release of a film a claim names, its sequel) were "
-    "answered with confidence (docs/evaluation.md); remove this marker when it passes",
+    reason="goal not met: on the blind round-7 held-out set 5 of 65 out-of-scope questions "
+    "(another show's cast, whether another show is worth it, the cast of a film a claim names, "
+    "two facts about a journalist a claim names) were answered with confidence "
+    "(docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
     wrong = [
@@ -188,8 +189,8 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-6 held-out set six topics are under 95 % (cast "
-    "91.7, episode 90.9, creators 94.3, season 2 91.4, show 94.3, sources 87.5; "
+    reason="goal not met: on the blind round-7 held-out set six topics are under 95 % (cast "
+    "94.0, creators 94.3, season 2 85.7, show 91.4, sources 87.5, help 87.5; "
     "docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
