@@ -428,3 +428,36 @@ def test_descriptions_and_tag_questions_still_ask_about_this_show(
     engine: Engine, question: str, fact: str
 ) -> None:
     assert fact in engine.ask(question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what year did ginger thompson win her pulitzer",
+        "when did jero medina start acting",
+        "crouching tiger hidden dragon cast",
+        "whos in the cast of when they see us",
+        "is making a murderer worth it",
+        "el reparto de la casa de las flores",
+    ],
+)
+def test_facts_of_other_works_and_undated_people_are_declined(
+    engine: Engine, question: str
+) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("when did somos come out", "30 June 2021"),
+        ("did the crouching tiger guy make this", "James Schamus"),
+        ("who is in the cast of the show", "Mercedes Hernández"),
+        ("is somos worth it", "well received"),
+        ("is it likely we get more somos", "limited series"),
+    ],
+)
+def test_the_same_shapes_about_this_show_are_answered(
+    engine: Engine, question: str, fact: str
+) -> None:
+    assert fact in engine.ask(question).text

@@ -57,7 +57,9 @@ CUES: dict[Topic, frozenset[str]] = {
         "anunciaron", "only one season", "just one season", "una sola temporada",
         "solo una temporada", "there be more", "gonna be more", "habra mas", "haber mas",
         "officially over", "is it over", "se acabo", "over for good", "viene mas", "vienen mas",
-        "se termino", "termino para siempre", "done for good",
+        "se termino", "termino para siempre", "done for good", "more somos", "mas somos",
+        "likely", "unlikely", "probable", "poco probable", "improbable", "chances", "odds",
+        "could still happen", "puede haber", "todavia puede",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -235,6 +237,14 @@ CHIT_CHAT = frozenset({
 """Remarks, not questions: a message made of one of these and nothing but filler, function
 words and the show's name ("good bot", "jajaja que buena serie") is declined, however much its
 words share with a claim (`good` is a word of "is it good")."""
+
+DATE_CUES = frozenset({
+    "when did", "when was", "when were", "when is", "when does", "when will", "what year",
+    "which year", "what date", "que ano", "en que ano", "cuando fue", "cuando se", "cuando salio",
+    "cuando gano", "cuando es", "que fecha", "en que fecha",
+})  # fmt: skip
+"""Phrases that ask for a date or a year. Asked of a person or a character whose claims give
+none (`what year did ginger thompson win her pulitzer`), nothing answers them."""
 
 OTHER_FACT_CUES = frozenset({
     "real person", "persona real", "real woman", "real man", "real guy", "mujer real",

@@ -21,6 +21,7 @@ from bot.core.answering.answer import Language, Match, Topic
 from bot.core.answering.intents import (
     CHIT_CHAT,
     CUES,
+    DATE_CUES,
     FILLER_WORDS,
     FUNCTION_WORDS,
     JUDGEMENT_WORDS,
@@ -43,6 +44,9 @@ from bot.core.text import fold
 
 _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 """A title quoted in a claim's prose: “The Lazy Herd”, «Crouching Tiger, Hidden Dragon»."""
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+"""A year in a claim's text: the claim gives a date."""
 
 _CHATTER = FILLER_WORDS - JUDGEMENT_WORDS
 """Filler that says nothing of a name it stands beside (`asked`, `encuentro`)."""
@@ -80,6 +84,31 @@ SEASON_WORDS = frozenset({"season", "seasons", "temporada", "temporadas", "szn"}
 
 TAG_WORDS = frozenset({"verdad", "right", "cierto", "correct", "eh", "no"})
 """`everardo arzate es chema, verdad?`: a last word that only asks to be confirmed."""
+
+CAST_WORDS = CUES[Topic.CAST] | {"cast", "reparto", "elenco"}
+"""`crouching tiger cast`: one of these right after another work's title asks who is in it."""
+
+WORTH_CUES = frozenset({
+    "worth it", "worth watching", "worth a watch", "any good", "should i watch", "vale la pena",
+    "la recomiendas", "is it good",
+})  # fmt: skip
+"""Phrases that ask whether something is worth watching: beside a word the knowledge does not
+know, that word is what is judged, another work."""
+
+DERIVED_ENDINGS = frozenset({"er", "ers", "or", "ors", "ist", "ists"})
+"""Endings that make another word from a stem (`murder` → `murderer`), never a typing slip."""
+
+PEOPLE_OF = ("cast", "reparto", "elenco", "actors", "actores", "creators", "creadores")
+THIS_SHOW = frozenset({
+    "the show", "the series", "this show", "this series", "it", "this", "la serie", "esta serie",
+    "the netflix show", "the netflix series", "la serie de netflix",
+})  # fmt: skip
+"""`the cast of the show`: words after `cast of` that mean this show."""
+
+PERSON_WORDS = frozenset(
+    {"guy", "dude", "man", "woman", "person", "tipo", "senor", "make", "makes", "hizo", "hace"}
+)
+"""Words beside another work's title that make it a description of a person of this show."""
 
 RELATIVES = frozenset({"who", "that", "que", "quien"})
 """`the kid who plays benjamin`: a family word before one of these describes the actor."""
@@ -232,6 +261,11 @@ class Reader:
         }
         self._name_words = frozenset(w for key in self.index.all_keys() for w in key.split())
         self._show_names = frozenset(fold(name) for name in knowledge.show.names)
+        self._undated_ids = frozenset(
+            entity.id
+            for entity in [*knowledge.cast, *knowledge.people]
+            if not any(_YEAR.search(claim.text) for claim in entity.claims)
+        )
         # The words of every name of every entity, folded once here, never per question.
         self._entity_name_words: dict[str, frozenset[str]] = {}
         for e in self.index.entries:
@@ -319,6 +353,24 @@ class Reader:
 
     def read(self, query: str) -> Route:
         """What the question asks for: the answer to give, not the answer itself."""
+        route = self._route(query)
+        # "when did…", "what year…" of a person or character whose claims give no date.
+        if self._undated(route) and phrase_hits(fold(query), DATE_CUES):
+            return Decline()
+        return route
+
+    def _undated(self, route: Route) -> bool:
+        """Whether `route` answers with people or characters whose claims give no year."""
+        match route:
+            case AskEntity(entity_id):
+                return entity_id in self._undated_ids
+            case AskEntities(_, entity_ids):
+                return all(i in self._undated_ids for i in entity_ids)
+            case AskClaims(topic, claims) if topic in {Topic.CAST, Topic.CREATORS}:
+                return not any(_YEAR.search(claim.text) for claim in claims)
+        return False
+
+    def _route(self, query: str) -> Route:
         typed = fold(query)
         folded = self._without_kin(self._corrected(_without_tag(typed)))
         if not folded:
@@ -338,7 +390,11 @@ class Reader:
         # answer, which lists every known mistake.
         if self._asks_of_a_slip(folded, cues):
             return AskTopic(Topic.SOURCES)
-        if self._asks_of_another_work(folded, cues) or self._names_another_shows_season(typed):
+        if (
+            self._asks_of_another_work(folded, cues)
+            or self._names_another_shows_season(typed)
+            or self._names_another_works_people(folded)
+        ):
             return Decline()
         keyword_hits = self._keyword_hits(folded)
         # "how long is episode 2": a kind of fact no claim's keyword covers is not answered with
@@ -386,6 +442,9 @@ class Reader:
         # A word no cue, keyword or name knows may name another subject ("el chapo").
         unexplained = [w for w in leftover.split() if self._strange(w)]
         if self._asks_the_unknown(folded, keyword_hits):
+            return Decline()
+        # "is making a murderer worth it": what is judged is what the bot does not know.
+        if unexplained and phrase_hits(folded, WORTH_CUES):
             return Decline()
         if reference is not None and Topic.SEASON2 not in cues:
             # "how long is episode 2" asks for something no claim of the episode holds.
@@ -541,6 +600,27 @@ class Reader:
                 return True
         return False
 
+    def _names_another_works_people(self, folded: str) -> bool:
+        """Whether `the cast of X` or `the creators of X` names a work that is not this show.
+
+        `whos in the cast of when they see us`: what follows `of`/`de` holds no word the
+        knowledge knows and is not this show (`the show`, `it`, `somos`), so it is another
+        work's title, however everyday its words.
+        """
+        padded = f" {folded} "
+        for noun in PEOPLE_OF:
+            for of in OF_WORDS:
+                at = padded.find(f" {noun} {of} ")
+                if at < 0:
+                    continue
+                rest = padded[at + len(noun) + len(of) + 2 :].strip()
+                if rest and rest not in THIS_SHOW and not any(
+                    (w in self._known_words and w not in FUNCTION_WORDS) or w in self._show_names
+                    for w in rest.split()
+                ):
+                    return True
+        return False
+
     def _names_another_shows_season(self, typed: str) -> bool:
         """Whether the season or series asked about belongs to another work, by its name.
 
@@ -646,8 +726,11 @@ class Reader:
             named.append(title)
             head = padded[:at].rstrip()
             content = [w for w in head.split() if w not in FUNCTION_WORDS]
-            if any(head.endswith(f" {c}") for c in asking) or (
-                content and content[-1] in self._making_words
+            tail = padded[at + len(title) + 2 :].split()[:1]
+            if (
+                any(head.endswith(f" {c}") for c in asking)
+                or (content and content[-1] in self._making_words)
+                or (tail and tail[0] in CAST_WORDS)  # `crouching tiger cast`
             ):
                 return True
         # Named with nothing about who made or played in anything, the work is itself the
@@ -657,7 +740,8 @@ class Reader:
         rest = f" {folded} "
         for title in sorted(named, key=len, reverse=True):  # the whole title before its head
             rest = rest.replace(f" {title} ", " ")
-        people = self._making_words | self._show_names  # `el de crouching tiger hizo somos`
+        # `el de crouching tiger hizo somos`, `did the crouching tiger guy make this`
+        people = self._making_words | self._show_names | PERSON_WORDS
         return not any(w in people for w in rest.split()) and not any(
             m.kind in {"cast", "person"} for m in self.index.mentioned(rest.strip())
         )
@@ -681,8 +765,14 @@ class Reader:
             best = process.extractOne(
                 word, same_start, scorer=OSA.distance, processor=None, score_cutoff=edits
             )
-            if best is not None and not self._names_other(words, i, best[0]):
-                words[i] = best[0]
+            if best is None or self._names_other(words, i, best[0]):
+                continue
+            # Two slips that make a word from the known word's stem (`murderer` from `murders`)
+            # make another word.
+            root = stem(best[0])
+            if best[1] > 1 and word.startswith(root) and word[len(root) :] in DERIVED_ENDINGS:
+                continue
+            words[i] = best[0]
         return " ".join(words)
 
     def _names_other(self, words: Sequence[str], i: int, known: str) -> bool:
