@@ -85,7 +85,7 @@ def measure(entities: int, workdir: Path, count: int, baseline_budget_s: float) 
     # into data with a line map) is 0 unless a file needs the full read, which valid knowledge
     # never does: the line map is built only for a moderator's error.
     t0, c0 = time.perf_counter(), time.process_time()
-    with loader._collector_paused():
+    with loader.collector_paused():
         documents, errors = loader._read_directory(directory)
     read_s, read_cpu = time.perf_counter() - t0, time.process_time() - c0
     if errors:
@@ -95,7 +95,7 @@ def measure(entities: int, workdir: Path, count: int, baseline_budget_s: float) 
         merged.update(document.data)
     del documents
     t0, c0 = time.perf_counter(), time.process_time()
-    with loader._collector_paused():
+    with loader.collector_paused():
         knowledge = KnowledgeBase.model_validate(merged)
     validate_s, validate_cpu = time.perf_counter() - t0, time.process_time() - c0
     del merged

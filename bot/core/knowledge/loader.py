@@ -95,7 +95,7 @@ def load_knowledge(directory: Path | str) -> KnowledgeBase:
     Raises `LoadFailed` with all the errors found; never a traceback for a moderator's mistake.
     """
     root = Path(directory)
-    with _collector_paused():
+    with collector_paused():
         documents, errors = _read_directory(root)
     merged: dict[str, Any] = {}
     owner: dict[str, _Document] = {}
@@ -114,7 +114,7 @@ def load_knowledge(directory: Path | str) -> KnowledgeBase:
             owner[section] = document
             merged[section] = value
     try:
-        with _collector_paused():  # some 250,000 models at 100,000 entities: none is garbage
+        with collector_paused():  # some 250,000 models at 100,000 entities: none is garbage
             knowledge = KnowledgeBase.model_validate(merged)
     except ValidationError as exc:
         # With a file unreadable, its sections are missing for a reason already reported.
@@ -292,7 +292,7 @@ def _compose(text: str) -> yaml.Node | None:
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while a large tree of new objects is built.
 
     None of it is garbage yet, and repeated full collections made loading grow faster than

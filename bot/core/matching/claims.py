@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from bot.core.knowledge.loader import collector_paused
 from bot.core.text import fold
 
 K1 = 1.2
@@ -98,17 +99,31 @@ class ClaimIndex:
         self._stem = stem
         self._stopwords = frozenset(stopwords)
         self._build_stems: dict[str, str] = {}  # words repeat across claims: stem each once
+        # Keywords and owners' names repeat across claims too (an owner's names are in each of
+        # its claims): their terms are worked out once per distinct text. The terms of several
+        # texts are the terms of each in turn (`fold` never joins words across a space).
+        keyword_terms: dict[str, list[str]] = {}
         self._postings: dict[str, list[tuple[int, float]]] = {}
+        postings = self._postings
         lengths: list[int] = []
-        for number, document in enumerate(documents):
-            weights: dict[str, float] = {}
-            fields = ((document.prose, PROSE_WEIGHT), (document.keywords, KEYWORD_WEIGHT))
-            for texts, weight in fields:
-                for term in self.terms(texts):
-                    weights[term] = weights.get(term, 0.0) + weight
-            lengths.append(len(weights))
-            for term, weight in weights.items():
-                self._postings.setdefault(term, []).append((number, weight))
+        with collector_paused():  # a few new objects a claim, none of them garbage
+            for number, document in enumerate(documents):
+                weights: dict[str, float] = {}
+                for term in self.terms(document.prose):
+                    weights[term] = weights.get(term, 0.0) + PROSE_WEIGHT
+                for text in document.keywords:
+                    terms = keyword_terms.get(text)
+                    if terms is None:
+                        terms = keyword_terms[text] = self.terms([text])
+                    for term in terms:
+                        weights[term] = weights.get(term, 0.0) + KEYWORD_WEIGHT
+                lengths.append(len(weights))
+                for term, weight in weights.items():
+                    rows = postings.get(term)
+                    if rows is None:
+                        postings[term] = [(number, weight)]
+                    else:
+                        rows.append((number, weight))
         self._lengths = lengths
         self._average = (sum(lengths) / len(lengths)) if lengths else 1.0
         total = len(documents)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.core.answering.answer import Match
+from bot.core.knowledge.loader import collector_paused
 from bot.core.knowledge.models import KnowledgeBase, _Entity
 from bot.core.text import fold
 
@@ -100,9 +101,6 @@ class _Keys:
         self.by_prefix: list[tuple[str, int]] = []
         self.vocabulary: list[str] = []
         self.postings: dict[str, tuple[list[int], list[int]]] = {}
-
-    def add(self, key: str, number: int, penalty: float) -> None:
-        self.building.setdefault(key, {})[number] = penalty
 
     def freeze(self) -> None:
         """Turn what `add` gathered into the lists queries read."""
@@ -193,31 +191,55 @@ class NameIndex:
             ("episode", knowledge.episodes),
             ("person", knowledge.people),
         ]
-        for kind, entities in sections:
-            for entity in entities:
-                self._add(kind, entity)
-        for keys in self._by_kind.values():
-            keys.freeze()
+        # Names repeat across entities (a surname as an alias, a character, a nickname): each
+        # distinct name is folded, and each distinct folded name split into parts, once.
+        self._folded: dict[str, str] = {}
+        self._parts: dict[str, list[str]] = {}
+        with collector_paused():  # hundreds of thousands of new objects, none of them garbage
+            for kind, entities in sections:
+                for entity in entities:
+                    self._add(kind, entity)
+            for keys in self._by_kind.values():
+                keys.freeze()
+        del self._folded, self._parts
+
+    def _fold(self, name: str) -> str:
+        key = self._folded.get(name)
+        if key is None:
+            key = self._folded[name] = fold(name)
+        return key
 
     def _add(self, kind: str, entity: _Entity) -> None:
         number = len(self.entries)
-        self.entries.append(Entry(entity.id, kind, entity.name, fold(entity.name)))
+        self.entries.append(Entry(entity.id, kind, entity.name, self._fold(entity.name)))
         keys = self._by_kind.setdefault(kind, _Keys())
         self._numbers_by_kind.setdefault(kind, []).append(number)
         self.entries_by_id[entity.id] = self.entries[-1]
         seen: dict[str, float] = {}
         for name in entity.names:
-            seen[fold(name)] = 0.0
+            seen[self._fold(name)] = 0.0
         wholes = list(seen)
         for whole in wholes:
-            for part in _parts(whole):
+            parts = self._parts.get(whole)
+            if parts is None:
+                parts = self._parts[whole] = list(_parts(whole))
+            for part in parts:
                 seen.setdefault(part, PART_PENALTY)
+        # Part of a person's name ("Hernández") names them in a sentence; part of a title
+        # ("come", "night") does not, so titles are only found word for word when whole.
+        parts_name = kind in PARTS_NAME_IN_TEXT
+        building, exact = keys.building, self._exact
         for key, penalty in seen.items():
-            keys.add(key, number, penalty)
-            # Part of a person's name ("Hernández") names them in a sentence; part of a title
-            # ("come", "night") does not, so titles are only found word for word when whole.
-            if penalty == 0.0 or kind in PARTS_NAME_IN_TEXT:
-                self._exact.setdefault(key, []).append((number, penalty))
+            owners = building.get(key)
+            if owners is None:
+                owners = building[key] = {}
+            owners[number] = penalty
+            if penalty == 0.0 or parts_name:
+                found = exact.get(key)
+                if found is None:
+                    exact[key] = [(number, penalty)]
+                else:
+                    found.append((number, penalty))
 
     def all_keys(self) -> list[str]:
         """Every distinct folded key of each kind, for building a vocabulary of known words."""
