@@ -83,3 +83,17 @@ def test_e2e_bench(tmp_path: Path) -> None:
     for level in data["levels"]:
         assert level["per_second"] > 0
         assert_percentiles(level["latency"])
+
+
+def test_all_benchmarks_in_one_run(tmp_path: Path) -> None:
+    """`python -m bench.all` runs each step in its own process and records the run."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.all", "--smoke", "--only", "engine", "scale",
+         "--out-dir", str(tmp_path)],
+        cwd=REPO, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    run = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert [(s["step"], s["returncode"]) for s in run["steps"]] == [("engine", 0), ("scale", 0)]
+    assert json.loads((tmp_path / "scale.json").read_text(encoding="utf-8"))["smoke"] is True
+    assert (tmp_path / "engine.json").is_file()
