@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from bot.core.knowledge.loader import collector_paused
 from bot.core.text import fold
 
 K1 = 1.2
@@ -106,24 +105,23 @@ class ClaimIndex:
         self._postings: dict[str, list[tuple[int, float]]] = {}
         postings = self._postings
         lengths: list[int] = []
-        with collector_paused():  # a few new objects a claim, none of them garbage
-            for number, document in enumerate(documents):
-                weights: dict[str, float] = {}
-                for term in self.terms(document.prose):
-                    weights[term] = weights.get(term, 0.0) + PROSE_WEIGHT
-                for text in document.keywords:
-                    terms = keyword_terms.get(text)
-                    if terms is None:
-                        terms = keyword_terms[text] = self.terms([text])
-                    for term in terms:
-                        weights[term] = weights.get(term, 0.0) + KEYWORD_WEIGHT
-                lengths.append(len(weights))
-                for term, weight in weights.items():
-                    rows = postings.get(term)
-                    if rows is None:
-                        postings[term] = [(number, weight)]
-                    else:
-                        rows.append((number, weight))
+        for number, document in enumerate(documents):
+            weights: dict[str, float] = {}
+            for term in self.terms(document.prose):
+                weights[term] = weights.get(term, 0.0) + PROSE_WEIGHT
+            for text in document.keywords:
+                terms = keyword_terms.get(text)
+                if terms is None:
+                    terms = keyword_terms[text] = self.terms([text])
+                for term in terms:
+                    weights[term] = weights.get(term, 0.0) + KEYWORD_WEIGHT
+            lengths.append(len(weights))
+            for term, weight in weights.items():
+                rows = postings.get(term)
+                if rows is None:
+                    postings[term] = [(number, weight)]
+                else:
+                    rows.append((number, weight))
         self._lengths = lengths
         self._average = (sum(lengths) / len(lengths)) if lengths else 1.0
         total = len(documents)

@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from bot.core.answering.answer import Match
-from bot.core.knowledge.loader import collector_paused
 from bot.core.knowledge.models import KnowledgeBase, _Entity
 from bot.core.text import fold
 
@@ -195,12 +194,11 @@ class NameIndex:
         # distinct name is folded, and each distinct folded name split into parts, once.
         self._folded: dict[str, str] = {}
         self._parts: dict[str, list[str]] = {}
-        with collector_paused():  # hundreds of thousands of new objects, none of them garbage
-            for kind, entities in sections:
-                for entity in entities:
-                    self._add(kind, entity)
-            for keys in self._by_kind.values():
-                keys.freeze()
+        for kind, entities in sections:
+            for entity in entities:
+                self._add(kind, entity)
+        for keys in self._by_kind.values():
+            keys.freeze()
         del self._folded, self._parts
 
     def _fold(self, name: str) -> str:
