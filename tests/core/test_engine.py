@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from bot.core.answering.answer import Answer, Confidence, Language, Topic
 from bot.core.answering.engine import MAX_QUERY_CHARS, Engine
-from bot.core.knowledge import KnowledgeBase
+from bot.core.knowledge import KnowledgeBase, load_knowledge
 from bot.core.text import fold
 
 
@@ -263,3 +264,21 @@ def test_autocomplete_ranks_and_caps(engine: Engine) -> None:
     assert len(everyone) == 9
     assert len(engine.complete(Topic.CAST, "", limit=3)) == 3
     assert engine.complete(Topic.SEASON2, "x") == []
+
+
+def test_a_name_shared_by_many_names_none_of_them(knowledge_dir: Path) -> None:
+    """In a large knowledge a surname alias may belong to hundreds: no answer lists them all."""
+    from bot.core.matching.index import MENTION_MAX_OWNERS
+
+    extra = "".join(
+        f"  - id: rangel-{n}\n    actor: Actor Rangel {n}\n    aliases: [Rangel]\n"
+        f"    claims:\n      - text: Actor {n} is in the cast.\n"
+        f"        sources: [season2-release-cast-plot]\n"
+        for n in range(MENTION_MAX_OWNERS + 1)
+    )
+    cast = knowledge_dir / "cast.yaml"
+    cast.write_text(cast.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    engine = Engine(load_knowledge(knowledge_dir))
+    assert engine.index.mentioned("who is rangel") == []
+    assert engine.ask("who is rangel").topic is Topic.UNKNOWN
+    assert [m.name for m in engine.index.mentioned("who is medina")] == ["Jero Medina"]

@@ -33,6 +33,7 @@ from bot.core.answering.reading import (
     Unsure,
 )
 from bot.core.i18n import month_name, t
+from bot.core.knowledge.loader import collector_paused
 from bot.core.knowledge.models import CastMember, Claim, Episode, KnowledgeBase, Person, Source
 from bot.core.matching.episodes import EpisodeRef, parse_episode_reference
 from bot.core.matching.index import MAX_SUGGESTIONS, NameIndex, Resolution
@@ -65,9 +66,10 @@ class Engine:
         self, knowledge: KnowledgeBase, *, today: Callable[[], dt.date] = dt.date.today
     ) -> None:
         self.knowledge = knowledge
-        self.index = NameIndex(knowledge)
         self._today = today
-        self.reader = Reader(knowledge, self.index)
+        with collector_paused():  # the indexes are many new objects, none of them garbage
+            self.index = NameIndex(knowledge)
+            self.reader = Reader(knowledge, self.index)
 
     # ----------------------------------------------------------------------------- entry points
 

@@ -43,8 +43,10 @@ PARTS_NAME_IN_TEXT = frozenset({"cast", "person"})
 """Kinds whose part-names (a surname, a first name) count when they appear in a question."""
 
 MENTION_MAX_OWNERS = 12
-"""A part-name shared by more entities than this ("Doña", a common first name) names none of
-them in a question; whole names always count."""
+"""A name shared by more entities than this names none of them in a question: a part-name
+("Doña", a common first name) or a whole name or alias (a common surname in a knowledge of
+thousands). The question then gets a "did you mean" with the closest few, not an answer that
+lists a thousand people."""
 
 FULL_SCAN_KEYS = 500
 """A kind with at most this many distinct keys is scored in full: exact, and under a millisecond
@@ -297,10 +299,9 @@ class NameIndex:
         found: dict[int, tuple[int, float]] = {}
         for phrase, length in _phrases(words):
             owners = self._exact.get(phrase, [])
-            common = len(owners) > MENTION_MAX_OWNERS
+            if len(owners) > MENTION_MAX_OWNERS:
+                continue
             for number, penalty in owners:
-                if common and penalty:
-                    continue
                 better = number not in found or found[number] < (length, -penalty)
                 if better and self._kind_ok(number, kinds):
                     found[number] = (length, -penalty)
