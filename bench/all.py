@@ -1,6 +1,6 @@
 """Every benchmark in one run, each in a fresh process: the figures of docs/benchmarks.md.
 
-    python -m bench.all                      # start-up, engine, e2e, scale 1k-1M, plot (~25 min)
+    python -m bench.all                      # start-up, engine, e2e, scale 1k-1M, plot (~11 min)
     python -m bench.all --sizes 1000 10000   # a shorter scale run
     python -m bench.all --only engine scale  # some of them
     python -m bench.all --smoke              # each at its smallest size: CI

@@ -64,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
                               ("build + line map", "build_s", "v--"),
                               ("validation", "validate_s", "s--"),
                               ("index + engine", "index_s", "d--")]:  # fmt: skip
-        load.plot(n, series("load", key), style, label=label)
+        if any(series("load", key)):  # the line map is built only when an edit has errors
+            load.plot(n, series("load", key), style, label=label)
     load.axhline(5, color="grey", lw=0.8, ls=":")
     load.set(xscale="log", yscale="log", xlabel="entities", ylabel="seconds",
              title="Load, validate, index")  # fmt: skip
