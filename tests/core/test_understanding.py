@@ -461,3 +461,25 @@ def test_the_same_shapes_about_this_show_are_answered(
     engine: Engine, question: str, fact: str
 ) -> None:
     assert fact in engine.ask(question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("/creators directors", "Mariana Chenillo"),
+        ("/creators writer", "Monika Revilla"),
+        ("whats the name of the second to last episode", "The Night Belongs to Us"),
+        ("el penultimo capitulo como se llama", "The Night Belongs to Us"),
+        ("what else did schamus write", "Crouching Tiger"),
+        ("is somos on prime video?", "Netflix"),
+        ("quien produjo somos", "Netflix"),
+    ],
+)
+def test_roles_the_episode_before_last_and_where_to_watch(
+    engine: Engine, question: str, fact: str
+) -> None:
+    assert fact in engine.ask(question).text
+
+
+def test_what_else_is_answered_only_for_a_name_whose_claims_say(engine: Engine) -> None:
+    assert engine.ask("what else did ginger thompson write").topic is Topic.UNKNOWN

@@ -19,6 +19,7 @@ from bot.core.answering.confidence import (
     claim_confidence,
     facts_confidence,
 )
+from bot.core.answering.intents import stem
 from bot.core.answering.reading import (
     AskClaims,
     AskEntities,
@@ -119,6 +120,8 @@ class Engine:
         if topic is Topic.CREATORS:
             if not folded:
                 return self._people(query, language, notice)
+            if holders := self._with_role(folded):  # `/creators directors`
+                return self._entities_answer(query, topic, holders, language, notice)
             return self._entity_or_unsure(query, argument, {"person"}, language, notice)
         if topic is Topic.SEASON2:
             return self._season2(query, language, notice)
@@ -249,11 +252,22 @@ class Engine:
         title = t(title_keys.get(topic, "title.creators"), language)
         return self._compose(query, topic, title, _claim_facts(claims), matches, language, notice)
 
+    def _with_role(self, folded: str) -> list[str]:
+        """The people whose role is the one word asked (`director`, `directors`, `writer`)."""
+        if len(folded.split()) != 1:
+            return []
+        return [
+            person.id
+            for person in self.knowledge.people
+            if stem(folded) in {stem(w) for role in person.roles for w in fold(role).split()}
+        ]
+
     def _episode(self, reference: EpisodeRef) -> Episode | None:
-        if reference == "last":
-            numbers = sorted(self.knowledge.episodes_by_number)
-            return self.knowledge.episodes_by_number[numbers[-1]] if numbers else None
-        return self.knowledge.episodes_by_number.get(reference)
+        if isinstance(reference, int):
+            return self.knowledge.episodes_by_number.get(reference)
+        numbers = sorted(self.knowledge.episodes_by_number)
+        back = 1 if reference == "last" else 2  # "before last"
+        return self.knowledge.episodes_by_number[numbers[-back]] if len(numbers) >= back else None
 
     def _episode_by_reference(
         self, query: str, reference: EpisodeRef, language: Language, notice: str | None

@@ -59,7 +59,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "officially over", "is it over", "se acabo", "over for good", "viene mas", "vienen mas",
         "se termino", "termino para siempre", "done for good", "more somos", "mas somos",
         "likely", "unlikely", "probable", "poco probable", "improbable", "chances", "odds",
-        "could still happen", "puede haber", "todavia puede",
+        "could still happen", "puede haber", "todavia puede", "more coming", "is there more",
+        "is it dead",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -192,7 +193,8 @@ FILLER_WORDS = frozenset(
     entender entiende duda dudas confundido confundida
     cara parece parecia increiblemente
     llorando llore llorar
-    sinceramente neta osea sea manches mames chale
+    sinceramente neta osea sea manches mames chale aparte besides ademas igual normal
+    oigan diganme digan
     vi vimos visto viendo terminamos termine acabo acabe acabamos quedamos quedo
     juntos juntas solo sola completo completa entera
     jeje gracias mira che wey guey
@@ -255,9 +257,9 @@ OTHER_FACT_CUES = frozenset({
     "did you like", "do you like", "what did you think", "your opinion", "your favorite",
     "your favourite", "te gusto", "te gusta", "que opinas", "tu opinion", "tu favorito",
     "tu favorita", "shows like", "a show like", "a series like", "something like", "similar to",
-    "similar shows", "series parecidas", "una serie como", "series como", "algo como",
+    "similar shows", "series parecidas", "otra serie como", "series como", "algo como",
     "watch next", "ver despues", "what happens in", "what happened in", "que pasa en",
-    "que paso en", "que sucede en",
+    "que paso en", "que sucede en", "what else", "que otra cosa",
 })  # fmt: skip
 """Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so, made of
 words the knowledge itself uses: whether someone is a real person, an award, what happens at the

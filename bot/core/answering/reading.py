@@ -397,17 +397,24 @@ class Reader:
         ):
             return Decline()
         keyword_hits = self._keyword_hits(folded)
-        # "how long is episode 2": a kind of fact no claim's keyword covers is not answered with
-        # the episode's card.
-        covered = {w for keyword in keyword_hits for w in keyword.split()}
-        if any(not set(p.split()) <= covered for p in phrase_hits(folded, OTHER_FACT_CUES)):
-            return Decline()
         # "Somos" names the show and, as a title, its last episode: it never picks an episode.
         mentions = [
             m
             for m in self.index.mentioned(folded)
             if m.kind != "show" and self.index.entries_by_id[m.id].key not in self._show_names
         ]
+        # "how long is episode 2": a kind of fact no claim's keyword covers is not answered with
+        # the episode's card; with a name, the keyword must be one of that entity's claims
+        # (`what else did schamus write` is covered, `what else did ginger thompson write` not).
+        owners = {m.id for m in mentions}
+        covered = {
+            w
+            for keyword, hits in keyword_hits.items()
+            if not owners or any(h.owner in owners for h in hits)
+            for w in keyword.split()
+        }
+        if any(not set(p.split()) <= covered for p in phrase_hits(folded, OTHER_FACT_CUES)):
+            return Decline()
         reference = parse_episode_reference(folded)
 
         scores: Counter[Topic] = Counter()
@@ -614,9 +621,14 @@ class Reader:
                 if at < 0:
                     continue
                 rest = padded[at + len(noun) + len(of) + 2 :].strip()
-                if rest and rest not in THIS_SHOW and not any(
-                    (w in self._known_words and w not in FUNCTION_WORDS) or w in self._show_names
-                    for w in rest.split()
+                if (
+                    rest
+                    and rest not in THIS_SHOW
+                    and not any(
+                        (w in self._known_words and w not in FUNCTION_WORDS)
+                        or w in self._show_names
+                        for w in rest.split()
+                    )
                 ):
                     return True
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-EpisodeRef = int | Literal["last"]
+EpisodeRef = int | Literal["last", "before last"]
 
 _NUMBER_WORDS = {
     # English
@@ -26,6 +26,8 @@ _CARDINALS = {
 """Before an episode word a cardinal counts episodes (`six episodes`) or is a pronoun (`the moon
 one episode`); only after it (`episode one`) does it name one."""
 _LAST_WORDS = {"last", "final", "finale", "ultimo", "ultima"}
+_BEFORE_LAST = ("second to last", "penultimate", "penultimo", "penultima", "next to last")
+"""The episode before the last: `whats the name of the second to last episode`."""
 _EPISODE_WORDS = {
     "episode", "episodes", "ep", "eps", "epi", "episodio", "episodios", "capitulo", "capitulos",
     "cap", "chapter",
@@ -46,6 +48,11 @@ def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | 
     words = folded.split()
     if not words:
         return None
+    padded = f" {folded} "
+    if any(f" {p} " in padded for p in _BEFORE_LAST) and (
+        bare or any(w in _EPISODE_WORDS for w in words)
+    ):
+        return "before last"
     for i, word in enumerate(words):
         if code := _CODE.match(word):
             return int(code.group(1))
