@@ -164,19 +164,13 @@ def test_heldout_accuracy_not_below_the_record(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-8 held-out set 91.5 % (docs/evaluation.md); "
+    reason="goal not met: on the blind round-9 held-out set 94.9 % (docs/evaluation.md); "
     "remove this marker when it passes",
 )
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met: on the blind round-8 held-out set 1 of 65 out-of-scope questions "
-    "(what else a journalist a claim names has written) was answered with confidence "
-    "(docs/evaluation.md); remove this marker when it passes",
-)
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
     wrong = [
         o.question.question
@@ -188,9 +182,9 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-8 held-out set six topics are under 95 % (cast "
-    "93.9, episode 85.7, creators 88.6, season 2 88.6, show 88.6, sources 75.0; "
-    "docs/evaluation.md); remove this marker when it passes",
+    reason="goal not met: on the blind round-9 held-out set five topics are under 95 % "
+    "(creators 94.3, season 2 91.4, show 89.2, sources 88.9, help 77.8; docs/evaluation.md); "
+    "remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
     weak = {
