@@ -483,3 +483,20 @@ def test_roles_the_episode_before_last_and_where_to_watch(
 
 def test_what_else_is_answered_only_for_a_name_whose_claims_say(engine: Engine) -> None:
     assert engine.ask("what else did ginger thompson write").topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("whos in somos besides the two leads", "Arelí González"),
+        ("whos in the cast besides chema", "Mercedes Hernández"),
+        ("which article says schamus directed it", "calls James Schamus the director"),
+        ("what article is the show based on", "How the U.S. Triggered a Massacre in Mexico"),
+        ("why did the zetas go after the people of allende", "DEA"),
+        ("whos the mastermind behind somos", "James Schamus"),
+    ],
+)
+def test_the_rest_of_a_list_which_source_says_it_and_why(
+    engine: Engine, question: str, fact: str
+) -> None:
+    assert fact in engine.ask(question).text

@@ -72,7 +72,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "come up with", "se le ocurrio", "job", "jobs", "trabajo", "worked on", "trabajo en",
         "trabajaron", "making", "makers", "making of", "credits", "creditos", "involved",
         "involucrado", "involucrada", "participo", "participa", "participated", "took part",
-        "part of it", "detras de", "esta detras",
+        "part of it", "detras de", "esta detras", "mastermind", "mente maestra",
     }),
     Topic.SHOW: frozenset({
         "about", "based", "come out", "watch", "netflix", "genre", "trata", "basada", "basado",
@@ -104,6 +104,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "comandos disponibles", "que comandos", "what commands", "how does this bot work",
         "que puedo hacer", "what can i do", "what do i type", "what should i type",
         "how do i ask", "como te pregunto", "como pregunto", "que escribo",
+        "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
     }),
 }
 
@@ -194,7 +195,7 @@ FILLER_WORDS = frozenset(
     cara parece parecia increiblemente
     llorando llore llorar
     sinceramente neta osea sea manches mames chale aparte besides ademas igual normal
-    oigan diganme digan
+    oigan diganme digan located ubicado spelled spelt picada picado etc
     vi vimos visto viendo terminamos termine acabo acabe acabamos quedamos quedo
     juntos juntas solo sola completo completa entera
     jeje gracias mira che wey guey

@@ -95,6 +95,25 @@ WORTH_CUES = frozenset({
 """Phrases that ask whether something is worth watching: beside a word the knowledge does not
 know, that word is what is judged, another work."""
 
+EXCEPT_PHRASES = frozenset({
+    "besides", "apart from", "aside from", "other than", "except", "aparte de", "ademas de",
+    "excepto", "who else", "quien mas", "quienes mas",
+})  # fmt: skip
+"""`who's in it besides the two leads`: the rest of a list, not what is named."""
+
+LISTED = frozenset({Topic.CAST, Topic.EPISODE})
+"""Topics whose answer lists entities, where `besides` leaves some out. Said of the people behind
+the show it more often leaves out other work (`what did schamus do besides crouching tiger`)."""
+
+WHICH_SOURCE = frozenset({
+    "which article", "what article", "which source", "what source", "which sources",
+    "que articulo", "cual articulo", "que fuente", "cual fuente",
+})  # fmt: skip
+"""`which article says schamus directed it`: asks which source gives a claim."""
+
+FOCUSABLE = frozenset({Topic.SHOW, Topic.CREATORS, Topic.CAST})
+"""Topics whose answer can be just the claims a question points at."""
+
 DERIVED_ENDINGS = frozenset({"er", "ers", "or", "ors", "ist", "ists"})
 """Endings that make another word from a stem (`murder` → `murderer`), never a typing slip."""
 
@@ -359,6 +378,16 @@ class Reader:
             return Decline()
         return route
 
+    def _claims_asked(self, keyword_hits: dict[str, list[_KeywordHit]]) -> AskClaims | None:
+        """The claims the question's keywords point at, of the topic most of them are in."""
+        hits = [h for found in keyword_hits.values() for h in found if h.topic in FOCUSABLE]
+        if not hits:
+            return None
+        topic = Counter(h.topic for h in hits).most_common(1)[0][0]
+        return AskClaims(
+            topic, tuple({id(h.claim): h.claim for h in hits if h.topic is topic}.values())
+        )
+
     def _undated(self, route: Route) -> bool:
         """Whether `route` answers with people or characters whose claims give no year."""
         match route:
@@ -406,6 +435,10 @@ class Reader:
         # "how long is episode 2": a kind of fact no claim's keyword covers is not answered with
         # the episode's card; with a name, the keyword must be one of that entity's claims
         # (`what else did schamus write` is covered, `what else did ginger thompson write` not).
+        # "which article says schamus directed it": the claims asked about, each with the
+        # sources that give or dispute it.
+        if phrase_hits(folded, WHICH_SOURCE) and (claimed := self._claims_asked(keyword_hits)):
+            return claimed
         owners = {m.id for m in mentions}
         covered = {
             w
@@ -492,6 +525,9 @@ class Reader:
         # or keyword asks something the bot has no intent for ("what other shows has X been in").
         if mentions and not (cues or keyword_hits) and self._beyond_names(leftover, mentions):
             return Decline()
+        # "who's in it besides the two leads": the rest of the list, not the ones named.
+        if topic in LISTED and phrase_hits(folded, EXCEPT_PHRASES):
+            return AskTopic(topic)
         named_ids = list(dict.fromkeys(m.id for m in mentions if KIND_TOPIC[m.kind] is topic))
         if len(named_ids) > 1:
             # "who plays erika and who plays irene": each entity named, one answer.
