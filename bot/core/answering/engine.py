@@ -71,6 +71,11 @@ class Engine:
         with collector_paused():  # the indexes are many new objects, none of them garbage
             self.index = NameIndex(knowledge)
             self.reader = Reader(knowledge, self.index)
+            # `/creators directors`: each word of each role, in the form every inflection shares.
+            self._people_by_role: dict[str, list[str]] = {}
+            for person in knowledge.people:
+                for word in {stem(w) for role in person.roles for w in fold(role).split()}:
+                    self._people_by_role.setdefault(word, []).append(person.id)
 
     # ----------------------------------------------------------------------------- entry points
 
@@ -256,11 +261,7 @@ class Engine:
         """The people whose role is the one word asked (`director`, `directors`, `writer`)."""
         if len(folded.split()) != 1:
             return []
-        return [
-            person.id
-            for person in self.knowledge.people
-            if stem(folded) in {stem(w) for role in person.roles for w in fold(role).split()}
-        ]
+        return self._people_by_role.get(stem(folded), [])
 
     def _episode(self, reference: EpisodeRef) -> Episode | None:
         if isinstance(reference, int):

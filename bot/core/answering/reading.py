@@ -73,19 +73,18 @@ names that work, and is never corrected into one of this show's names."""
 
 OF_WORDS = frozenset({"of", "de", "del"})
 ARTICLES = frozenset({"the", "a", "el", "la", "los", "las"})
-WHOSE_WORDS = WORK_WORDS | frozenset(
-    {"season", "seasons", "temporada", "temporadas", "new", "next", "nueva", "nuevo", "proxima"}
-)
-"""`la nueva de elite`, `season 2 of elite`, `la serie de el chapo`: an unknown word after one of
-these and `of`/`de` (an article aside) is the title of the work they belong to."""
-
 SEASON_WORDS = frozenset({"season", "seasons", "temporada", "temporadas", "szn"})
 """`elite season 2`: an unknown word right before one of these is the title of another show."""
+
+WHOSE_WORDS = WORK_WORDS | SEASON_WORDS | {"new", "next", "nueva", "nuevo", "proxima"}
+"""`la nueva de elite`, `season 2 of elite`, `la serie de el chapo`: an unknown word after one of
+these and `of`/`de` (an article aside) is the title of the work they belong to."""
 
 TAG_WORDS = frozenset({"verdad", "right", "cierto", "correct", "eh", "no"})
 """`everardo arzate es chema, verdad?`: a last word that only asks to be confirmed."""
 
-CAST_WORDS = CUES[Topic.CAST] | {"cast", "reparto", "elenco"}
+CAST_NOUNS = frozenset({"cast", "reparto", "elenco"})
+CAST_WORDS = CUES[Topic.CAST] | CAST_NOUNS
 """`crouching tiger cast`: one of these right after another work's title asks who is in it."""
 
 WORTH_CUES = frozenset({
@@ -117,7 +116,7 @@ FOCUSABLE = frozenset({Topic.SHOW, Topic.CREATORS, Topic.CAST})
 DERIVED_ENDINGS = frozenset({"er", "ers", "or", "ors", "ist", "ists"})
 """Endings that make another word from a stem (`murder` → `murderer`), never a typing slip."""
 
-PEOPLE_OF = ("cast", "reparto", "elenco", "actors", "actores", "creators", "creadores")
+PEOPLE_OF = CAST_NOUNS | {"actors", "actores", "creators", "creadores"}
 THIS_SHOW = frozenset({
     "the show", "the series", "this show", "this series", "it", "this", "la serie", "esta serie",
     "the netflix show", "the netflix series", "la serie de netflix",
