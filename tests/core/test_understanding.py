@@ -500,3 +500,45 @@ def test_the_rest_of_a_list_which_source_says_it_and_why(
     engine: Engine, question: str, fact: str
 ) -> None:
     assert fact in engine.ask(question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("benja actor?", "Jero Medina"),
+        ("quien hace de benja", "Jero Medina"),
+        ("who plays the old lady doña chayo", "Mercedes Hernández"),
+        ("el chavo flaco que hace de chema como se llama", "Everardo Arzate"),
+        ("donatlan sale como quien", "Irene"),
+        ("dp on somos?", "Ignacio Prieto"),
+        ("wey el capitulo 3 como se llamaba", "Tell the Moon to Come"),
+        ("s2 somos netflix renewal status pls", "2022"),
+    ],
+)
+def test_short_forms_descriptions_and_more_cue_words_are_understood(
+    engine: Engine, question: str, fact: str
+) -> None:
+    assert fact in engine.ask(question).text
+
+
+def test_a_beginning_shared_by_two_names_is_neither(engine: Engine) -> None:
+    # `mari` begins both `María` (Flor María) and `Mariana` (Chenillo).
+    assert not isinstance(engine.reader.read("quien interpreta a mari"), AskEntity)
+    assert engine.reader.read("quien interpreta a benja") == AskEntity("jero-medina")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how old is doña chayo", "how old is the old lady doña chayo", "who plays the police man"],
+)
+def test_a_description_is_borne_only_beside_a_person_noun_and_a_name(
+    engine: Engine, question: str
+) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_chatter_sentences_of_a_long_message_are_set_aside(engine: Engine) -> None:
+    answer = engine.ask("hey guys, huge fan from texas. who plays chema in somos? thanks!")
+    assert "Everardo Arzate" in answer.text
+    # The sentence that names another show still counts when the question names nothing of this.
+    assert engine.ask("i just watched narcos. is there a second season?").topic is Topic.UNKNOWN

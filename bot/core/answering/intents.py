@@ -34,13 +34,14 @@ CUES: dict[Topic, frozenset[str]] = {
         "lead actor", "lead actress", "performer", "performers", "interpretan", "interpretaba",
         "actuan", "actuaron", "actuo en", "salen", "sale en", "quienes salen", "quien sale",
         "aparece", "aparecen", "appears", "appear", "plays in", "papeles", "elenco completo",
-        "reparto completo",
+        "reparto completo", "sale como", "salia como",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
         "episode list", "titles", "titulos",
         "chapter", "chapters", "cap", "caps", "episode names", "episode titles", "titled",
-        "se titula", "se llama", "nombres de los capitulos", "nombres de los episodios",
+        "se titula", "se llama", "se llamaba", "se llamaban", "nombres de los capitulos",
+        "nombres de los episodios",
         "what number", "which number", "is what number", "que numero", "el numero",
         "episode number", "numero de episodio", "what order", "which order", "in order",
         "episode order", "watch order", "en que orden", "en orden", "orden de los episodios",
@@ -60,7 +61,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "se termino", "termino para siempre", "done for good", "more somos", "mas somos",
         "likely", "unlikely", "probable", "poco probable", "improbable", "chances", "odds",
         "could still happen", "puede haber", "todavia puede", "more coming", "is there more",
-        "is it dead",
+        "is it dead", "renewal status", "status", "estatus",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -145,7 +146,7 @@ JUDGEMENT_WORDS = frozenset(
     fantastic wonderful perfect excellent lovely sad heartbreaking bad terrible weird crazy wild
     insane interesting important right wrong true false real fake honest dumb stupid silly random
     mal buena buenisima buenisimo genial increible hermosa hermoso preciosa bonita lindo linda
-    triste verdad mentira falso honesto tonta tonto
+    triste verdad mentira falso honesto tonta tonto chido chida padrisimo
     """.split()
 )
 """Everyday words of judgement. Around a question they are filler ("the photography is
@@ -188,7 +189,8 @@ FILLER_WORDS = frozenset(
     perdon disculpa disculpen ame amo encanto encanta olvido olvide encuentro
     encuentra encontre busque buscando discutiendo apuesto supuestamente dizque
     ahora hoy ayer anoche noche dia semana rato vez veces momento
-    gente persona chica chico
+    gente persona chica chico chavo chava chavos chavas chavito chavita morro morra senora senor
+    senorita muchacho muchacha viejita viejito huge late early shock
     pregunto preguntas pregunte dice digo jura creo cree crees pienso
     piensa recuerdo acuerdo conozco conoce sabia supe oi escuche lei entiendo
     entender entiende duda dudas confundido confundida
@@ -210,6 +212,16 @@ word of the knowledge. Beside a word no one knows they may still be part of a ti
 (`breaking bad`, see `Engine._asks_the_unknown`), and judgements said of a name alone still
 ask something (`JUDGEMENT_WORDS`). Kept as data, in this one place; the function words above
 are not repeated here."""
+
+PERSON_NOUNS = frozenset(
+    """
+    lady guy man woman girl boy dude kid senora senor senorita chavo chava chavito chavita
+    morro morra muchacho muchacha chico chica
+    """.split()
+)
+"""Nouns for a person, which a fan may describe with a word of their own: `the old lady, doña
+chayo`, `el chavo flaco que hace de chema`. Beside one of these and a name, the describing word
+is the fan's picture of that person, not something asked (see `Reader._undescribed`)."""
 
 KIN_WORDS = frozenset(
     """

@@ -10,6 +10,7 @@ the known slips of each source. Cue and filler words live in `intents`, as data.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from bot.core.answering.intents import (
     MIN_STEM,
     OTHER_FACT_CUES,
     OWN,
+    PERSON_NOUNS,
     SEASON2_NAMES,
     detect_language,
     phrase_hits,
@@ -44,6 +46,9 @@ from bot.core.text import fold
 
 _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 """A title quoted in a claim's prose: “The Lazy Herd”, «Crouching Tiger, Hidden Dragon»."""
+
+_SENTENCE_END = re.compile(r"[.!?;…]+(?:\s+|$)|,\s+")
+"""Where a sentence of a message ends: `loved it. who plays chema?`."""
 
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 """A year in a claim's text: the claim gives a date."""
@@ -135,6 +140,11 @@ WH_DETERMINERS = ("which", "what", "whats", "cual", "cuales", "how many", "cuant
 """`which outlet`, `cuántas vistas`: the word after one of these is the kind of thing asked for.
 Unless a cue, a keyword or a name knows it (words met only in a claim's prose don't), no claim
 answers the question."""
+
+SHORT_FORM_MIN_CHARS = 4
+"""A word of at least this many letters that begins exactly one word of the names, a longer one
+of at least `NAME_CORRECTION_MIN_CHARS` letters, is read as that name's short form: `benja` is
+`Benjamín`. Shorter beginnings (`ben`, `fer`) begin too many names to say which."""
 
 NAME_SLIP_SCORE = 75.0
 """A word this close to a name or part of one (`NameIndex.search`) is read as a slip in it."""
@@ -278,6 +288,7 @@ class Reader:
             for w in fold(text).split()
         }
         self._name_words = frozenset(w for key in self.index.all_keys() for w in key.split())
+        self._sorted_name_words = sorted(self._name_words)
         self._show_names = frozenset(fold(name) for name in knowledge.show.names)
         self._undated_ids = frozenset(
             entity.id
@@ -399,7 +410,7 @@ class Reader:
         return False
 
     def _route(self, query: str) -> Route:
-        typed = fold(query)
+        typed = fold(self._asking_sentences(query))
         folded = self._without_kin(self._corrected(_without_tag(typed)))
         if not folded:
             return Blank()
@@ -436,6 +447,9 @@ class Reader:
         # (`what else did schamus write` is covered, `what else did ginger thompson write` not).
         # "which article says schamus directed it": the claims asked about, each with the
         # sources that give or dispute it.
+        # `who plays the old lady, doña chayo`: a fan's picture of a person named is no subject.
+        if any(m.kind in {"cast", "person"} for m in mentions):
+            folded = self._undescribed(folded)
         if phrase_hits(folded, WHICH_SOURCE) and (claimed := self._claims_asked(keyword_hits)):
             return claimed
         owners = {m.id for m in mentions}
@@ -570,6 +584,32 @@ class Reader:
         if any("ñ" in w and fold(w) not in self._name_words for w in query.casefold().split()):
             marks += "ñ"
         return detect_language(f"{marks} {rest}")
+
+    def _asking_sentences(self, query: str) -> str:
+        """The sentences of a long message that ask something, the rest being chatter.
+
+        `hey guys, huge fan from texas. who plays chema in somos? thanks!` asks what `who plays
+        chema in somos` asks: a sentence with no cue, keyword, name or episode number says
+        nothing of what is asked, whatever unknown words it holds. The sentences kept must name
+        something of this show (a name, a title, an episode), so that in `i just watched narcos.
+        is there a second season?` the sentence that names the other show still counts.
+        """
+        sentences = [s for s in _SENTENCE_END.split(query) if s.strip()]
+        if len(sentences) < 2:
+            return query
+        kept: list[str] = []
+        named = False
+        for sentence in sentences:
+            folded = self._corrected(fold(sentence))
+            mentioned = bool(self.index.mentioned(folded)) or (
+                parse_episode_reference(folded) is not None
+            )
+            if mentioned or topic_cues(folded) or self._keyword_hits(folded):
+                kept.append(sentence)
+                named = named or mentioned
+        if not named or len(kept) in {0, len(sentences)}:
+            return query
+        return " ".join(kept)
 
     def _strange(self, word: str) -> bool:
         """Whether no cue, keyword, name or episode reference (`s01e01`, `3rd`) knows `word`.
@@ -706,6 +746,20 @@ class Reader:
             )
         )
 
+    def _undescribed(self, folded: str) -> str:
+        """Drop unknown words that describe a person noun (`old` in `the old lady`).
+
+        English puts the describing word before the noun (`the old lady`), Spanish mostly after
+        it (`el chavo flaco`); a word no cue, keyword or name knows on either side of one of
+        `PERSON_NOUNS` is read as the fan's description. Only questions that name a person or
+        character get here: without a name, `who plays the police man` asks for a part the
+        knowledge may not have.
+        """
+        words = folded.split()
+        nouns = [i for i, w in enumerate(words) if w in PERSON_NOUNS]
+        beside = {j for i in nouns for j in (i - 1, i + 1) if 0 <= j < len(words)}
+        return " ".join(w for j, w in enumerate(words) if not (j in beside and self._strange(w)))
+
     def _source_titles_in(self, folded: str) -> list[str]:
         """The runs of a source's title the question quotes (`release date cast and plot`).
 
@@ -804,8 +858,14 @@ class Reader:
                 if not self._names_other(words, i, known):
                     words[i] = known
                 continue
-            if not edits or word in FILLER_WORDS:
+            if word in FILLER_WORDS:
                 continue  # `swears` is no slip for a word of the knowledge
+            if (whole := self._short_form(word)) is not None:
+                if not self._names_other(words, i, whole):
+                    words[i] = whole
+                continue
+            if not edits:
+                continue
             # Fans rarely get the first letter wrong; a word that differs there is more often
             # another word ("casada" is not "basada", "estas" is not "stars").
             same_start = self._terms_by_letter.get(word[0], [])
@@ -821,6 +881,21 @@ class Reader:
                 continue
             words[i] = best[0]
         return " ".join(words)
+
+    def _short_form(self, word: str) -> str | None:
+        """The one word of the names that `word` begins (`benja` → `benjamin`), if just one does.
+
+        The names' words are kept sorted, so the words `word` begins are found by bisection,
+        not by a scan of every name.
+        """
+        if len(word) < SHORT_FORM_MIN_CHARS:
+            return None
+        names = self._sorted_name_words
+        at = bisect_left(names, word)
+        begun = [name for name in names[at : at + 2] if name.startswith(word)]
+        if len(begun) != 1 or len(begun[0]) < NAME_CORRECTION_MIN_CHARS:
+            return None
+        return begun[0]
 
     def _names_other(self, words: Sequence[str], i: int, known: str) -> bool:
         """Whether `words[i]`, close to `known` (a word of this show's names), is another name.
