@@ -365,6 +365,8 @@ def test_this_shows_own_season_is_still_season_2(engine: Engine, question: str) 
     [
         ("was bingeing it last night, who plays chema again", "Everardo Arzate"),
         ("no mames que final, va a haber otra temporada?", "renovado"),
+        ("algunos creen que quizas haya temporada 2, aunque no se", "renovado"),
+        ("perhaps somebody knows who created somos, somehow", "James Schamus"),
     ],
 )
 def test_everyday_words_in_any_form_do_not_hide_a_question(

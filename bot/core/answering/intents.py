@@ -136,7 +136,21 @@ FUNCTION_WORDS = frozenset(
     tan tanto tanta
     seria soy eres nos nosotros ustedes ella ellos ellas yo usted tus mis te ti favor porfa
     porfavor xfa pq xq aqui ahi asi cosa cosas dijo dicen decir llama llamo acerca respecto
-    segun entre hasta desde sin durante haber alguien pregunta saben sabias""".split()
+    segun entre hasta desde sin durante haber alguien pregunta saben sabias
+    algunos algunas unos unas ambos varios varias pocos pocas poca ciertos ciertas cualquier
+    ningun ninguno ninguna demas demasiado mismos mismas tal tales aquel aquella aquellos
+    aquellas aquello ello esa esas esos mio mia mios mias tuyo tuya suyo suya nuestro nuestra
+    nuestros nuestras vosotros ante antes despues luego aunque mientras sino casi apenas incluso
+    quiza quizas tras dentro alli embargo solamente siendo sean seas fuera fueran fuese fui
+    fuimos haya hayan hayas habian habria hubo hubiera tenga tengan teniendo tenido
+    estaria estara estamos estando estuvo pueda puedan podra vaya
+    above across along among amongst around away afterwards almost anymore anyhow
+    become becomes became becoming cannot certainly clearly definitely despite enough
+    especially few fewer furthermore hardly hence herself himself however indeed instead itself
+    least less likewise mainly meanwhile merely moreover mostly namely nearly never
+    nevertheless nonetheless nor obviously often onto ours ourselves perhaps possibly quite
+    rather somehow sometimes somewhat such thus toward towards truly unless upon whatever
+    whenever whereas wherever whoever whose within without themselves yourselves during""".split()
 )
 """Words that carry no subject of their own; everything else in a question must be understood."""
 
@@ -153,9 +167,19 @@ JUDGEMENT_WORDS = frozenset(
 gorgeous"); said of a name alone they ask a trait no claim holds (`is chema real`, `is
 benjamin a good guy`), so there they still count (see `Engine._beyond_names`)."""
 
+PERSON_NOUNS = frozenset(
+    """
+    lady guy man woman girl boy dude kid senora senor senorita chavo chava chavito chavita
+    morro morra muchacho muchacha chico chica
+    """.split()
+)
+"""Nouns for a person, which a fan may describe with a word of their own: `the old lady, doña
+chayo`, `el chavo flaco que hace de chema`. Beside one of these and a name, the describing word
+is the fan's picture of that person, not something asked (see `Reader._undescribed`)."""
+
 FILLER_WORDS = frozenset(
     """
-    people person man woman girl boy lady everyone everybody nobody myself yourself word
+    people person everyone everybody nobody myself yourself word
     podemos skip skipped skipping between
     asked asks told tells swear swears swore sure thinks
     believe believes feel feels felt guess guessed remember remembers forgot forget recognize
@@ -189,8 +213,8 @@ FILLER_WORDS = frozenset(
     perdon disculpa disculpen ame amo encanto encanta olvido olvide encuentro
     encuentra encontre busque buscando discutiendo apuesto supuestamente dizque
     ahora hoy ayer anoche noche dia semana rato vez veces momento
-    gente persona chica chico chavo chava chavos chavas chavito chavita morro morra senora senor
-    senorita muchacho muchacha viejita viejito huge late early shock
+    gente persona chavos chavas viejita viejito huge late early shock ppl onda creen piensan
+    dijeron dicho everything
     pregunto preguntas pregunte dice digo jura creo cree crees pienso
     piensa recuerdo acuerdo conozco conoce sabia supe oi escuche lei entiendo
     entender entiende duda dudas confundido confundida
@@ -202,7 +226,7 @@ FILLER_WORDS = frozenset(
     juntos juntas solo sola completo completa entera
     jeje gracias mira che wey guey
     """.split()
-) | JUDGEMENT_WORDS
+) | JUDGEMENT_WORDS | PERSON_NOUNS
 """Words of everyday English and Spanish conversation: the most common words of each language
 beyond the function words, minus those that name a subject of their own (`old`, `long`, `paid`,
 `filmed`, `budget`, `music`). Fans wrap a question in them ("my mom asked me who plays chema,
@@ -212,16 +236,6 @@ word of the knowledge. Beside a word no one knows they may still be part of a ti
 (`breaking bad`, see `Engine._asks_the_unknown`), and judgements said of a name alone still
 ask something (`JUDGEMENT_WORDS`). Kept as data, in this one place; the function words above
 are not repeated here."""
-
-PERSON_NOUNS = frozenset(
-    """
-    lady guy man woman girl boy dude kid senora senor senorita chavo chava chavito chavita
-    morro morra muchacho muchacha chico chica
-    """.split()
-)
-"""Nouns for a person, which a fan may describe with a word of their own: `the old lady, doña
-chayo`, `el chavo flaco que hace de chema`. Beside one of these and a name, the describing word
-is the fan's picture of that person, not something asked (see `Reader._undescribed`)."""
 
 KIN_WORDS = frozenset(
     """
