@@ -544,3 +544,19 @@ def test_chatter_sentences_of_a_long_message_are_set_aside(engine: Engine) -> No
     assert "Everardo Arzate" in answer.text
     # The sentence that names another show still counts when the question names nothing of this.
     assert engine.ask("i just watched narcos. is there a second season?").topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("wat is somos abt", "Allende"),
+        ("who r the creators", "James Schamus"),
+        ("cuz i wanna know who plays irene", "Iliana Donatlán"),
+        ("tmb quiero saber quien hace de irene", "Iliana Donatlán"),
+        ("wats the 3rd ep called", "Tell the Moon to Come"),
+    ],
+)
+def test_chat_spellings_are_read_as_the_words_they_stand_for(
+    engine: Engine, question: str, fact: str
+) -> None:
+    assert fact in engine.ask(question).text

@@ -170,7 +170,7 @@ benjamin a good guy`), so there they still count (see `Engine._beyond_names`).""
 PERSON_NOUNS = frozenset(
     """
     lady guy man woman girl boy dude kid senora senor senorita chavo chava chavito chavita
-    morro morra muchacho muchacha chico chica
+    morro morra muchacho muchacha chico chica chamaco chamaca
     """.split()
 )
 """Nouns for a person, which a fan may describe with a word of their own: `the old lady, doña
@@ -213,7 +213,7 @@ FILLER_WORDS = frozenset(
     perdon disculpa disculpen ame amo encanto encanta olvido olvide encuentro
     encuentra encontre busque buscando discutiendo apuesto supuestamente dizque
     ahora hoy ayer anoche noche dia semana rato vez veces momento
-    gente persona chavos chavas viejita viejito huge late early shock ppl onda creen piensan
+    gente persona chavos chavas viejita viejito huge late early shock onda creen piensan
     dijeron dicho everything
     pregunto preguntas pregunte dice digo jura creo cree crees pienso
     piensa recuerdo acuerdo conozco conoce sabia supe oi escuche lei entiendo
@@ -253,6 +253,22 @@ dad`, `does she have kids`)."""
 
 OWN = frozenset({"my", "mi", "mis", "our", "nuestro", "nuestra", "nuestros", "nuestras"})
 """The fan's own possessives: `my` in `my sister says`, not `your` in `y tu mamá también`."""
+
+CHAT_SPELLINGS = {
+    # English
+    "wat": "what", "wut": "what", "wht": "what", "wats": "whats", "wuts": "whats",
+    "abt": "about", "bout": "about", "r": "are", "n": "and", "nd": "and", "wen": "when",
+    "hw": "how", "hu": "who", "bc": "because", "cuz": "because", "coz": "because",
+    "tho": "though", "thru": "through", "kno": "know", "knw": "know", "dunno": "dont know",
+    "smth": "something", "sth": "something", "sum1": "someone", "ne1": "anyone",
+    "ppl": "people", "bday": "birthday", "tmrw": "tomorrow", "pic": "picture",
+    # Spanish
+    "q": "que", "k": "que", "qn": "quien", "kn": "quien", "d": "de", "tmb": "tambien",
+    "tb": "tambien", "tmbn": "tambien", "pa": "para", "dnd": "donde", "cdo": "cuando",
+    "qdo": "cuando", "ps": "pues", "bn": "bien", "nmms": "no mames", "xk": "porque",
+}  # fmt: skip
+"""Chat spellings and their words: `wat is somos abt` asks what `what is somos about` asks.
+Read before anything else, so cues and names are found in the words they stand for."""
 
 CHIT_CHAT = frozenset({
     "good bot", "bad bot", "nice bot", "great bot", "cool bot", "thanks", "thank you", "thx", "ty",

@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.answering.answer import Language, Match, Topic
 from bot.core.answering.intents import (
+    CHAT_SPELLINGS,
     CHIT_CHAT,
     CUES,
     DATE_CUES,
@@ -848,8 +849,11 @@ class Reader:
         )
 
     def _corrected(self, folded: str) -> str:
-        """Read a misspelt word as the known word it is close to: `dirrected` → `directed`."""
-        words = folded.split()
+        """Read a misspelt word as the known word it is close to: `dirrected` → `directed`.
+
+        Chat spellings are read as the words they stand for first: `wat` → `what`.
+        """
+        words = " ".join(CHAT_SPELLINGS.get(w, w) for w in folded.split()).split()
         for i, word in enumerate(words):
             edits = max((n for size, n in CORRECTION_EDITS if len(word) >= size), default=0)
             if word in self._vocabulary:
