@@ -19,7 +19,8 @@ SEASON2_NAMES = frozenset({
     "season2", "sn 2", "szn 2", "ssn 2", "season ii", "part 2", "part two", "second part",
     "following season", "upcoming season", "2nd temporada", "temporada2", "temp 2", "2da temporada",
     "2a temporada", "2 temporada", "segunda parte", "parte 2", "siguiente temporada",
-    "nuevos episodios", "nuevos capitulos", "new episodes",
+    "nuevos episodios", "nuevos capitulos", "new episodes", "temporada dos", "parte dos",
+    "season 02", "s02", "temp 02", "segunda temp", "2nd szn",
 })  # fmt: skip
 """Phrases that name the second season itself: a question using one is about season 2, even
 when it also says "cast", "plot" or "episodes" (`season 2 cast`, `de qué trata la temporada 2`)."""
@@ -214,6 +215,7 @@ FILLER_WORDS = frozenset(
     encuentra encontre busque buscando discutiendo apuesto supuestamente dizque
     ahora hoy ayer anoche noche dia semana rato vez veces momento
     gente persona chavos chavas viejita viejito huge late early shock onda creen piensan
+    handled handle handles handling
     dijeron dicho everything
     pregunto preguntas pregunte dice digo jura creo cree crees pienso
     piensa recuerdo acuerdo conozco conoce sabia supe oi escuche lei entiendo
