@@ -485,6 +485,9 @@ def test_roles_the_episode_before_last_and_where_to_watch(
 
 def test_what_else_is_answered_only_for_a_name_whose_claims_say(engine: Engine) -> None:
     assert engine.ask("what else did ginger thompson write").topic is Topic.UNKNOWN
+    assert engine.ask("what other shows did curiel direct").topic is Topic.UNKNOWN
+    assert engine.ask("que otras peliculas tiene mercedes hernandez").topic is Topic.UNKNOWN
+    assert "Crouching Tiger" in engine.ask("what other movies did schamus write").text
 
 
 @pytest.mark.parametrize(

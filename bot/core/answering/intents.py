@@ -304,7 +304,9 @@ OTHER_FACT_CUES = frozenset({
     "tu favorita", "shows like", "a show like", "a series like", "something like", "similar to",
     "similar shows", "series parecidas", "otra serie como", "series como", "algo como",
     "watch next", "ver despues", "what happens in", "what happened in", "que pasa en",
-    "que paso en", "que sucede en", "what else", "que otra cosa",
+    "que paso en", "que sucede en", "what else", "que otra cosa", "other movies", "other films",
+    "other shows", "other show", "other projects", "otras peliculas", "otras pelis",
+    "otros proyectos", "otros shows",
 })  # fmt: skip
 """Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so, made of
 words the knowledge itself uses: whether someone is a real person, an award, what happens at the
