@@ -215,7 +215,7 @@ FILLER_WORDS = frozenset(
     encuentra encontre busque buscando discutiendo apuesto supuestamente dizque
     ahora hoy ayer anoche noche dia semana rato vez veces momento
     gente persona chavos chavas viejita viejito huge late early shock onda creen piensan
-    handled handle handles handling
+    handled handle handles handling asap aguanto
     dijeron dicho everything
     pregunto preguntas pregunte dice digo jura creo cree crees pienso
     piensa recuerdo acuerdo conozco conoce sabia supe oi escuche lei entiendo
