@@ -490,6 +490,15 @@ def test_what_else_is_answered_only_for_a_name_whose_claims_say(engine: Engine) 
     assert "Crouching Tiger" in engine.ask("what other movies did schamus write").text
 
 
+def test_a_kind_of_fact_is_covered_by_a_keyword_whatever_its_function_words(
+    engine: Engine,
+) -> None:
+    # `what happened` is a keyword of the story's claim: `in` needs none.
+    assert "Allende" in engine.ask("what happened in allende").text
+    assert "Allende" in engine.ask("que paso en allende").text
+    assert engine.ask("what happens in episode 3").topic is Topic.UNKNOWN
+
+
 @pytest.mark.parametrize(
     ("question", "fact"),
     [

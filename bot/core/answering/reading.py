@@ -460,7 +460,12 @@ class Reader:
             if not owners or any(h.owner in owners for h in hits)
             for w in keyword.split()
         }
-        if any(not set(p.split()) <= covered for p in phrase_hits(folded, OTHER_FACT_CUES)):
+        # Its function words need no keyword (`what happened` covers `what happened in
+        # allende`), unless it is made of nothing else (`what else`, `been in`).
+        if any(
+            not (set(p.split()) - FUNCTION_WORDS or set(p.split())) <= covered
+            for p in phrase_hits(folded, OTHER_FACT_CUES)
+        ):
             return Decline()
         reference = parse_episode_reference(folded)
 
