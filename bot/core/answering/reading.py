@@ -443,21 +443,27 @@ class Reader:
             for m in self.index.mentioned(folded)
             if m.kind != "show" and self.index.entries_by_id[m.id].key not in self._show_names
         ]
-        # "how long is episode 2": a kind of fact no claim's keyword covers is not answered with
-        # the episode's card; with a name, the keyword must be one of that entity's claims
-        # (`what else did schamus write` is covered, `what else did ginger thompson write` not).
-        # "which article says schamus directed it": the claims asked about, each with the
-        # sources that give or dispute it.
         # `who plays the old lady, doña chayo`: a fan's picture of a person named is no subject.
         if any(m.kind in {"cast", "person"} for m in mentions):
             folded = self._undescribed(folded)
+        # "which article says schamus directed it": the claims asked about, each with the
+        # sources that give or dispute it.
         if phrase_hits(folded, WHICH_SOURCE) and (claimed := self._claims_asked(keyword_hits)):
             return claimed
+        # "how long is episode 2": a kind of fact no claim's keyword covers is not answered with
+        # the episode's card; with a name or an episode, the keyword must be one of that
+        # entity's claims (`what else did schamus write` is covered, `what else did ginger
+        # thompson write` not, nor `qué pasa en el capítulo 2` by the story's `qué pasa`).
+        reference = parse_episode_reference(folded)
         owners = {m.id for m in mentions}
         covered = {
             w
             for keyword, hits in keyword_hits.items()
-            if not owners or any(h.owner in owners for h in hits)
+            if (not owners and reference is None)
+            or any(
+                h.owner in owners or (reference is not None and h.topic is Topic.EPISODE)
+                for h in hits
+            )
             for w in keyword.split()
         }
         # Its function words need no keyword (`what happened` covers `what happened in
@@ -467,7 +473,6 @@ class Reader:
             for p in phrase_hits(folded, OTHER_FACT_CUES)
         ):
             return Decline()
-        reference = parse_episode_reference(folded)
 
         scores: Counter[Topic] = Counter()
         for topic, hits in cues.items():
