@@ -6,7 +6,7 @@ import pytest
 
 from bot.core.answering.answer import Language, Topic
 from bot.core.answering.engine import Engine
-from bot.core.answering.intents import stem
+from bot.core.answering.intents import CUES, stem, topic_cues
 from bot.core.answering.reading import (
     AskClaims,
     AskEntities,
@@ -23,6 +23,36 @@ def test_inflected_forms_share_a_stem() -> None:
     assert stem("escribieron") == stem("escribio") == "escrib"
     assert stem("inspiro") == stem("inspired")
     assert stem("casada") != stem("casting"), "too short a stem says nothing"
+
+
+@pytest.mark.parametrize(
+    "folded",
+    [
+        "who plays chema",
+        "is there going to be a second season of somos",
+        "quien escribio y dirigio la serie y cuando sale la segunda temporada",
+        "whoplays chema seasons",
+        "",
+    ],
+)
+def test_topic_cues_are_every_whole_word_cue_longest_first(folded: str) -> None:
+    found = topic_cues(folded)
+    padded = f" {folded} "
+    expected = {
+        topic: {cue for cue in cues if f" {cue} " in padded} for topic, cues in CUES.items()
+    }
+    assert {topic: set(hits) for topic, hits in found.items()} == {
+        topic: hits for topic, hits in expected.items() if hits
+    }
+    for hits in found.values():
+        assert [len(hit) for hit in hits] == sorted((len(hit) for hit in hits), reverse=True)
+        assert len(hits) == len(set(hits))
+
+
+def test_topic_cues_point_one_question_at_several_topics() -> None:
+    found = topic_cues("who plays chema and is there a season 2")
+    assert {Topic.CAST, Topic.SEASON2} <= found.keys()
+    assert topic_cues("whoplays") == {}
 
 
 @pytest.mark.parametrize(
