@@ -15,7 +15,8 @@ def fold(text: str) -> str:
     Letters and digits of every script survive; everything else (quotes, smart quotes, dots,
     control characters, emoji) becomes a single space.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NON_WORD.sub(" ", stripped.casefold())
+    if not text.isascii():  # most questions are: they have no accents to fold
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = _NON_WORD.sub(" ", text.casefold())
     return " ".join(_UNDERSCORE.sub(" ", words).split())
