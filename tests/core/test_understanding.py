@@ -602,3 +602,33 @@ def test_chat_spellings_are_read_as_the_words_they_stand_for(
     engine: Engine, question: str, fact: str
 ) -> None:
     assert fact in engine.ask(question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what happened to the real people the characters are based on after the massacre",
+        "que le paso a la gente de allende",
+        "what happened to benjamin",
+        "cuantas personas murieron en la masacre de allende",
+        "ya termine somos, ahora q me recomiendan? algo tipo el marginal",
+        "recomiendame algo parecido a somos",
+    ],
+)
+def test_fates_tolls_and_shows_like_this_one_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what happened in allende", Topic.SHOW),
+        ("what happened to allende", Topic.SHOW),
+        ("que paso en allende", Topic.SHOW),
+        ("las personas detras de somos", Topic.CREATORS),
+    ],
+)
+def test_what_a_keyword_is_said_of_decides_whether_it_covers_the_question(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

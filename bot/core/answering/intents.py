@@ -303,6 +303,8 @@ OTHER_FACT_CUES = frozenset({
     "your favourite", "te gusto", "te gusta", "que opinas", "tu opinion", "tu favorito",
     "tu favorita", "shows like", "a show like", "a series like", "something like", "similar to",
     "similar shows", "series parecidas", "otra serie como", "series como", "algo como",
+    "algo tipo", "algo parecido", "algo similar", "anything like", "something similar",
+    "anything similar",
     "watch next", "ver despues", "what happens in", "what happened in", "que pasa en",
     "que paso en", "que sucede en", "what else", "que otra cosa", "other movies", "other films",
     "other shows", "other show", "other projects", "otras peliculas", "otras pelis",

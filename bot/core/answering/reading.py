@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -466,11 +467,9 @@ class Reader:
             )
             for w in keyword.split()
         }
-        # Its function words need no keyword (`what happened` covers `what happened in
-        # allende`), unless it is made of nothing else (`what else`, `been in`).
         if any(
-            not (set(p.split()) - FUNCTION_WORDS or set(p.split())) <= covered
-            for p in phrase_hits(folded, OTHER_FACT_CUES)
+            not _covered(folded.split(), phrase, covered)
+            for phrase in phrase_hits(folded, OTHER_FACT_CUES)
         ):
             return Decline()
 
@@ -563,7 +562,7 @@ class Reader:
         if topic in {Topic.CAST, Topic.EPISODE, Topic.CREATORS} and not focused:
             kind = {Topic.CAST: "cast", Topic.EPISODE: "episode", Topic.CREATORS: "person"}[topic]
             remainder = " ".join(
-                w for w in leftover.split() if w not in self._vocabulary and w not in FILLER_WORDS
+                w for w in leftover.split() if w not in self._vocabulary and not self._everyday(w)
             )
             if remainder:
                 return AskName(kind, remainder)
@@ -601,7 +600,8 @@ class Reader:
 
         `hey guys, huge fan from texas. who plays chema in somos? thanks!` asks what `who plays
         chema in somos` asks: a sentence with no cue, keyword, name or episode number says
-        nothing of what is asked, whatever unknown words it holds. The sentences kept must name
+        nothing of what is asked, whatever unknown words it holds. A sentence asking for a kind
+        of fact no claim may hold (`algo tipo el marginal?`) asks too. The sentences kept must name
         something of this show (a name, a title, an episode), so that in `i just watched narcos.
         is there a second season?` the sentence that names the other show still counts.
         """
@@ -615,7 +615,12 @@ class Reader:
             mentioned = bool(self.index.mentioned(folded)) or (
                 parse_episode_reference(folded) is not None
             )
-            if mentioned or topic_cues(folded) or self._keyword_hits(folded):
+            if (
+                mentioned
+                or topic_cues(folded)
+                or phrase_hits(folded, OTHER_FACT_CUES)
+                or self._keyword_hits(folded)
+            ):
                 kept.append(sentence)
                 named = named or mentioned
         if not named or len(kept) in {0, len(sentences)}:
@@ -872,8 +877,8 @@ class Reader:
                 if not self._names_other(words, i, known):
                     words[i] = known
                 continue
-            if word in FILLER_WORDS:
-                continue  # `swears` is no slip for a word of the knowledge
+            if self._everyday(word):
+                continue  # `swears`, `personas` are no slips for words of the knowledge
             if (whole := self._short_form(word)) is not None:
                 if not self._names_other(words, i, whole):
                     words[i] = whole
@@ -964,6 +969,28 @@ def _owner_id(knowledge: KnowledgeBase, loc: tuple[str | int, ...]) -> str | Non
         entity = getattr(knowledge, str(section))[loc[1]]
         return str(entity.id)
     return None
+
+
+def _covered(words: Sequence[str], phrase: str, covered: AbstractSet[str]) -> bool:
+    """Whether the keywords' words, `covered`, cover `phrase`, a kind of fact no claim may hold.
+
+    Its function words need no keyword when what it is said of is a keyword's word too:
+    `what happened` covers `what happened in allende` but not `what happened to the real
+    people`, whose fate no claim gives. A phrase made of function words alone (`what else`,
+    `been in`) needs every word.
+    """
+    parts = phrase.split()
+    if set(parts) <= covered:
+        return True
+    content = set(parts) - FUNCTION_WORDS
+    if not content or not content <= covered:
+        return False
+    for start in range(len(words) - len(parts) + 1):
+        if list(words[start : start + len(parts)]) == parts:
+            after = [w for w in words[start + len(parts) :] if w not in ARTICLES]
+            if after[:1] and after[0] in covered:
+                return True
+    return False
 
 
 def _without_tag(folded: str) -> str:
