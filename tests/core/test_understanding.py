@@ -632,3 +632,38 @@ def test_what_a_keyword_is_said_of_decides_whether_it_covers_the_question(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who plays irene in episode 4",
+        "episode 4 who plays irene",
+        "ok so i just finished ep 4 and im wrecked. the woman who plays irene, whats her name?",
+    ],
+)
+def test_a_person_asked_about_beside_an_episode_is_the_subject(
+    engine: Engine, question: str
+) -> None:
+    assert "Iliana Donatlán" in engine.ask(question).text
+
+
+def test_an_episode_without_a_person_asked_about_is_still_the_subject(engine: Engine) -> None:
+    assert engine.ask("who directed episode 3").topic is Topic.EPISODE
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what is this bot based on", Topic.SOURCES),
+        ("which articles is this bot based on, are they reliable", Topic.SOURCES),
+        ("en que se basa el bot", Topic.SOURCES),
+        ("what sites do u pull from", Topic.SOURCES),
+        ("what is somos based on", Topic.SHOW),
+        ("en que se basa la serie", Topic.SHOW),
+    ],
+)
+def test_a_cue_inside_a_longer_cue_of_another_topic_is_part_of_it(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

@@ -94,7 +94,9 @@ CUES: dict[Topic, frozenset[str]] = {
         "error", "errores", "fiables", "confiables", "fan site", "fan sites", "published",
         "publicaron", "publicado", "publicados", "facts", "your facts", "your answers",
         "answers from", "tus respuestas", "trust your", "trust you", "confiar en ti",
-        "confiar en tus",
+        "confiar en tus", "bot based on", "you based on", "u based on", "are you based",
+        "se basa el bot", "en que se basa el bot", "pull from", "pull your info", "get your info",
+        "get this info", "sacas la info", "sacas tu info",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",

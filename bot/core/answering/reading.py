@@ -438,6 +438,7 @@ class Reader:
         ):
             return Decline()
         keyword_hits = self._keyword_hits(folded)
+        cues, keyword_hits = _within_longer_cues(cues, keyword_hits)
         # "Somos" names the show and, as a title, its last episode: it never picks an episode.
         mentions = [
             m
@@ -456,6 +457,11 @@ class Reader:
         # entity's claims (`what else did schamus write` is covered, `what else did ginger
         # thompson write` not, nor `qué pasa en el capítulo 2` by the story's `qué pasa`).
         reference = parse_episode_reference(folded)
+        # "who plays irene in episode 4", "i just finished ep 4. who plays irene?": a person
+        # named with their topic's cue is what is asked; the episode is where the fan is.
+        if any(m.kind in {"cast", "person"} and KIND_TOPIC[m.kind] in cues for m in mentions):
+            mentions = [m for m in mentions if m.kind != "episode"]
+            reference = None
         owners = {m.id for m in mentions}
         covered = {
             w
@@ -969,6 +975,32 @@ def _owner_id(knowledge: KnowledgeBase, loc: tuple[str | int, ...]) -> str | Non
         entity = getattr(knowledge, str(section))[loc[1]]
         return str(entity.id)
     return None
+
+
+def _within_longer_cues(
+    cues: dict[Topic, list[str]], keyword_hits: dict[str, list[_KeywordHit]]
+) -> tuple[dict[Topic, list[str]], dict[str, list[_KeywordHit]]]:
+    """The cues and keywords of a question without those inside a longer cue of another topic.
+
+    `what is this bot based on` asks for the sources: `based` and `based on` (the show's cue
+    and keyword) are words of the sources cue `bot based on`, not signs of their own.
+    """
+    longer = [(topic, f" {cue} ") for topic, hits in cues.items() for cue in hits]
+
+    def inside(phrase: str, topics: AbstractSet[Topic]) -> bool:
+        return any(
+            topic not in topics and len(cue) > len(phrase) + 2 and f" {phrase} " in cue
+            for topic, cue in longer
+        )
+
+    return (
+        {
+            topic: kept
+            for topic, hits in cues.items()
+            if (kept := [h for h in hits if not inside(h, {topic})])
+        },
+        {k: hits for k, hits in keyword_hits.items() if not inside(k, {h.topic for h in hits})},
+    )
 
 
 def _covered(words: Sequence[str], phrase: str, covered: AbstractSet[str]) -> bool:
