@@ -667,3 +667,14 @@ def test_a_cue_inside_a_longer_cue_of_another_topic_is_part_of_it(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "my gf thinks its a spanish show but im pretty sure its from mexico, which is it",
+        "es de mexico o de españa?",
+    ],
+)
+def test_where_the_show_is_from_is_answered_by_its_claim(engine: Engine, question: str) -> None:
+    assert "Mexican" in engine.ask(question, language=Language.EN).text
