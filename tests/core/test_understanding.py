@@ -678,3 +678,32 @@ def test_a_cue_inside_a_longer_cue_of_another_topic_is_part_of_it(
 )
 def test_where_the_show_is_from_is_answered_by_its_claim(engine: Engine, question: str) -> None:
     assert "Mexican" in engine.ask(question, language=Language.EN).text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("fernando larrañaga a quien le da vida", Topic.CAST),
+        ("james schamus dirigio somos o nomas la escribio?", Topic.CREATORS),
+        ("the ending was so open, surely theyll make another season?", Topic.SEASON2),
+        ("is season 2 confirmed", Topic.SEASON2),
+        ("should i watch it? my feed keeps recommending it", Topic.SHOW),
+        ("no nos ponemos de acuerdo, quien hace de chema? dice q es famoso", Topic.CAST),
+        ("whooo plays chemaaa", Topic.CAST),
+        ("sooo is there a season 2???", Topic.SEASON2),
+        ("mi primo pregunta quien hace de chema", Topic.CAST),
+    ],
+)
+def test_everyday_words_idioms_and_stretched_letters_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    "question", ["jero medina instagram?", "does jero medina have tiktok", "cast of 2000"]
+)
+def test_social_accounts_and_numbers_still_ask_something_else(
+    engine: Engine, question: str
+) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN

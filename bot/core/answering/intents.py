@@ -35,7 +35,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "lead actor", "lead actress", "performer", "performers", "interpretan", "interpretaba",
         "actuan", "actuaron", "actuo en", "salen", "sale en", "quienes salen", "quien sale",
         "aparece", "aparecen", "appears", "appear", "plays in", "papeles", "elenco completo",
-        "reparto completo", "sale como", "salia como",
+        "reparto completo", "sale como", "salia como", "da vida", "le da vida", "dio vida",
+        "dar vida", "darle vida",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -62,7 +63,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "se termino", "termino para siempre", "done for good", "more somos", "mas somos",
         "likely", "unlikely", "probable", "poco probable", "improbable", "chances", "odds",
         "could still happen", "puede haber", "todavia puede", "more coming", "is there more",
-        "is it dead", "renewal status", "status", "estatus",
+        "is it dead", "renewal status", "status", "estatus", "confirmed", "confirm",
+        "confirmado", "confirmada", "confirmo", "confirmaron", "confirmar",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -127,7 +129,7 @@ FUNCTION_WORDS = frozenset(
     says said mean means really actually maybe probably still yet ever already now soon again too
     very much many more most all every each other another only even if or but because since
     while until after before out up down over into off here thing things something anything
-    anyone someone somebody anybody guys hey hello yo lol omg bro dude thx thanks thank idk tbh
+    anyone someone somebody anybody guys hi hey hello yo lol omg bro dude thx thanks thank idk tbh
     btw yeah yes yep nope not don doesn didn isn aren wasn weren won couldn wouldn shouldn haven
     hasn could should might may must let lets see look find found come comes coming goes go went
     called named call anyone does doing done know wondering wonder curious question ask asking
@@ -153,7 +155,8 @@ FUNCTION_WORDS = frozenset(
     least less likewise mainly meanwhile merely moreover mostly namely nearly never
     nevertheless nonetheless nor obviously often onto ours ourselves perhaps possibly quite
     rather somehow sometimes somewhat such thus toward towards truly unless upon whatever
-    whenever whereas wherever whoever whose within without themselves yourselves during""".split()
+    whenever whereas wherever whoever whose within without themselves yourselves during
+    surely theyll theyd youll nomas namas""".split()
 )
 """Words that carry no subject of their own; everything else in a question must be understood."""
 
@@ -229,6 +232,7 @@ FILLER_WORDS = frozenset(
     vi vimos visto viendo terminamos termine acabo acabe acabamos quedamos quedo
     juntos juntas solo sola completo completa entera
     jeje gracias mira che wey guey
+    famous famoso famosa ponemos poner pone ponen saying feed timeline fyp algorithm algoritmo
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS
 """Words of everyday English and Spanish conversation: the most common words of each language

@@ -52,6 +52,9 @@ _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 _SENTENCE_END = re.compile(r"[.!?;…]+(?:\s+|$)|,\s+")
 """Where a sentence of a message ends: `loved it. who plays chema?`."""
 
+_ELONGATED = re.compile(r"([^\W\d_])\1{2,}")
+"""A letter typed three times or more (`hiii`, `sooo`, `pleaseee`): no word of either language
+has one, so the fan stretched the word."""
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 """A year in a claim's text: the claim gives a date."""
 
@@ -876,9 +879,11 @@ class Reader:
         """
         words = " ".join(CHAT_SPELLINGS.get(w, w) for w in folded.split()).split()
         for i, word in enumerate(words):
+            if _ELONGATED.search(word):
+                word = words[i] = self._unstretched(word)
             edits = max((n for size, n in CORRECTION_EDITS if len(word) >= size), default=0)
-            if word in self._vocabulary:
-                continue
+            if word in self._vocabulary or word in KIN_WORDS:
+                continue  # `primo` is no form of `prime`
             if (known := self._stems.get(stem(word))) is not None:
                 if not self._names_other(words, i, known):
                     words[i] = known
@@ -906,6 +911,18 @@ class Reader:
                 continue
             words[i] = best[0]
         return " ".join(words)
+
+    def _unstretched(self, word: str) -> str:
+        """The word a fan stretched: `hiii` → `hi`, `pleaseee` → `please`, `sooo` → `so`.
+
+        The stretched letter is tried twice (`good`, `llama`), then once, whichever makes a
+        word the bot knows.
+        """
+        for size in (r"\1\1", r"\1"):
+            candidate = _ELONGATED.sub(size, word)
+            if candidate in self._vocabulary or self._everyday(candidate):
+                return candidate
+        return _ELONGATED.sub(r"\1", word)
 
     def _short_form(self, word: str) -> str | None:
         """The one word of the names that `word` begins (`benja` → `benjamin`), if just one does.
