@@ -258,6 +258,15 @@ def test_every_claim_has_spanish_and_keywords(kb: KnowledgeBase) -> None:
     assert missing == []
 
 
+def test_every_dispute_and_doubt_has_spanish(kb: KnowledgeBase) -> None:
+    missing = [
+        loc
+        for loc, claim in kb.claims_with_locations()
+        if (claim.doubt and not claim.doubt_es) or any(not d.says_es for d in claim.disputed_by)
+    ]
+    assert missing == []
+
+
 def test_no_generic_keywords(kb: KnowledgeBase) -> None:
     generic = {"somos", "show", "serie", "series"}
     offenders = [

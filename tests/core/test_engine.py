@@ -209,6 +209,27 @@ def test_director_disagreement_is_shown(engine: Engine) -> None:
     assert "Schamus" in answer.text
 
 
+def test_disputes_and_doubts_are_shown_in_the_fans_language(engine: Engine) -> None:
+    spanish = engine.ask("¿quién dirigió somos?")
+    assert spanish.language is Language.ES
+    assert "Nombra como directores a Álvaro Curiel" in spanish.text
+    assert "Dudoso: En otras partes Schamus" in spanish.caveat
+    assert "Names Álvaro Curiel" not in spanish.text + spanish.caveat
+    english = engine.ask("who directed somos?")
+    assert "Names Álvaro Curiel and Mariana Chenillo" in english.text
+    assert "Elsewhere Schamus" in english.caveat
+
+
+def test_a_dispute_without_spanish_falls_back_to_english(knowledge_dir: Path) -> None:
+    people = knowledge_dir / "people.yaml"
+    text = people.read_text(encoding="utf-8")
+    start = text.index("            says_es:")
+    end = text.index("        doubt:", start)
+    people.write_text(text[:start] + text[end:], encoding="utf-8")
+    answer = Engine(load_knowledge(knowledge_dir)).ask("¿quién dirigió somos?")
+    assert "Names Álvaro Curiel and Mariana Chenillo" in answer.text
+
+
 def test_doubtful_cast_member_is_low_confidence(engine: Engine) -> None:
     answer = engine.command(Topic.CAST, "Kerry Ardra")
     assert answer.confidence is Confidence.LOW

@@ -100,3 +100,9 @@ def test_a_source_both_supporting_and_disputing_is_refused() -> None:
     Claim(text="x", sources=["a"], disputed_by=[{"source": "b", "says": "y"}])
     with pytest.raises(ValueError, match="source a cannot both support and dispute"):
         Claim(text="x", sources=["a", "b"], disputed_by=[{"source": "a", "says": "y"}])
+
+
+def test_a_spanish_doubt_needs_the_english_one() -> None:
+    Claim(text="x", sources=["a"], doubt="odd", doubt_es="raro")
+    with pytest.raises(ValueError, match="has doubt_es but no doubt"):
+        Claim(text="x", sources=["a"], doubt_es="raro")

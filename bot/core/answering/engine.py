@@ -500,21 +500,27 @@ class _RawFact:
     text: str
     text_es: str | None
     sources: tuple[str, ...]
-    disputes: tuple[tuple[str, str], ...]
+    disputes: tuple[tuple[str, str, str | None], ...]
+    """(source, what it says, the same in Spanish) for each source that disputes the fact."""
     doubt: str | None
+    doubt_es: str | None
     speculation: bool
     confidence: Confidence
 
     def resolve(self, numbering: dict[str, int], language: Language) -> Fact:
-        text = self.text_es if language is Language.ES and self.text_es else self.text
         return Fact(
-            text=text,
+            text=_localized(language, self.text, self.text_es),
             sources=[numbering[s] for s in self.sources],
             disputes=[
-                t("text.disputed_by", language, number=numbering[source], says=says)
-                for source, says in self.disputes
+                t(
+                    "text.disputed_by",
+                    language,
+                    number=numbering[source],
+                    says=_localized(language, says, says_es),
+                )
+                for source, says, says_es in self.disputes
             ],
-            doubt=self.doubt,
+            doubt=_localized(language, self.doubt, self.doubt_es) if self.doubt else None,
             speculation=self.speculation,
             confidence=self.confidence,
         )
@@ -526,8 +532,9 @@ def _claim_facts(claims: Iterable[Claim]) -> list[_RawFact]:
             text=c.text,
             text_es=c.text_es,
             sources=tuple(c.sources),
-            disputes=tuple((d.source, d.says) for d in c.disputed_by),
+            disputes=tuple((d.source, d.says, d.says_es) for d in c.disputed_by),
             doubt=c.doubt,
+            doubt_es=c.doubt_es,
             speculation=c.speculation,
             confidence=claim_confidence(c),
         )
@@ -538,8 +545,10 @@ def _claim_facts(claims: Iterable[Claim]) -> list[_RawFact]:
 def _grouped_fact(text: str, claims: Sequence[Claim]) -> _RawFact:
     """One line standing for an entity (`Jero Medina as Benjamín`), backed by all its claims."""
     sources = tuple(dict.fromkeys(s for c in claims for s in c.sources))
-    disputes = tuple(dict.fromkeys((d.source, d.says) for c in claims for d in c.disputed_by))
-    doubts = [c.doubt for c in claims if c.doubt]
+    disputes = tuple(
+        dict.fromkeys((d.source, d.says, d.says_es) for c in claims for d in c.disputed_by)
+    )
+    doubts = [(c.doubt, c.doubt_es) for c in claims if c.doubt]
     speculation = all(c.speculation for c in claims)
     confidence = facts_confidence(
         supporters=len(sources),
@@ -547,9 +556,13 @@ def _grouped_fact(text: str, claims: Sequence[Claim]) -> _RawFact:
         doubted=bool(doubts),
         speculation=speculation,
     )
-    return _RawFact(
-        text, None, sources, disputes, doubts[0] if doubts else None, speculation, confidence
-    )
+    doubt, doubt_es = doubts[0] if doubts else (None, None)
+    return _RawFact(text, None, sources, disputes, doubt, doubt_es, speculation, confidence)
+
+
+def _localized(language: Language, english: str, spanish: str | None) -> str:
+    """Knowledge text in the fan's language: the Spanish text when there is one."""
+    return spanish if language is Language.ES and spanish else english
 
 
 def _date_text(source: Source, language: Language) -> str:

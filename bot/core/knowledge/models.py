@@ -67,6 +67,7 @@ class Dispute(_Model):
 
     source: Id
     says: Text = Field(description="What that source says instead, in our own words.")
+    says_es: Text | None = Field(default=None, description="The same in Spanish.")
 
 
 class Claim(_Model):
@@ -79,6 +80,7 @@ class Claim(_Model):
     doubt: Text | None = Field(
         default=None, description="Why a moderator doubts it, e.g. a name found nowhere else."
     )
+    doubt_es: Text | None = Field(default=None, description="The same doubt in Spanish.")
     speculation: bool = Field(default=False, description="A guess by the source, not a fact.")
     keywords: list[Name] = Field(
         default_factory=list, description="Words fans use when they ask for this fact."
@@ -101,6 +103,12 @@ class Claim(_Model):
         both = sorted({d.source for d in self.disputed_by} & set(self.sources))
         if both:
             raise ValueError(f"source {', '.join(both)} cannot both support and dispute the claim")
+        return self
+
+    @model_validator(mode="after")
+    def _doubt_before_its_spanish(self) -> Claim:
+        if self.doubt_es and not self.doubt:
+            raise ValueError("has doubt_es but no doubt: write the doubt in English too")
         return self
 
     @property
