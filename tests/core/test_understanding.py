@@ -613,6 +613,8 @@ def test_chat_spellings_are_read_as_the_words_they_stand_for(
         "cuantas personas murieron en la masacre de allende",
         "ya termine somos, ahora q me recomiendan? algo tipo el marginal",
         "recomiendame algo parecido a somos",
+        "que paso en allende despues de la masacre",
+        "who was killed after the massacre",
     ],
 )
 def test_fates_tolls_and_shows_like_this_one_are_declined(engine: Engine, question: str) -> None:
