@@ -709,3 +709,89 @@ def test_social_accounts_and_numbers_still_ask_something_else(
     engine: Engine, question: str
 ) -> None:
     assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------- round 12
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("my cousin saw on tiktok that season 2 is confirmed, true?", Topic.SEASON2),
+        ("lo lei en reddit: ya renovaron somos?", Topic.SEASON2),
+        ("someone in the discord server said season 2 is out", Topic.SEASON2),
+        ("mi hermana vio en instagram que viene la temporada 2", Topic.SEASON2),
+        ("kerry ardra is in the cast? i saw it on a website", Topic.CAST),
+    ],
+)
+def test_where_and_from_whom_a_fan_heard_something_is_no_subject(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("which websites do you use", Topic.SOURCES),  # no one heard anything there
+        ("does jero medina have tiktok", Topic.UNKNOWN),
+    ],
+)
+def test_a_place_nobody_heard_anything_at_is_still_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_a_friend_who_told_the_fan_is_who_said_it(engine: Engine) -> None:
+    answer = engine.ask("a friend told me somos has six seasons", language=Language.EN)
+    assert answer.topic is not Topic.UNKNOWN
+    assert "only one season" in answer.text
+
+
+def test_a_colon_ends_the_chatter_before_a_question(engine: Engine) -> None:
+    answer = engine.ask("duda existencial que tengo desde ayer: quien hace de erika?")
+    assert answer.topic is Topic.CAST
+    assert "Arelí González" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("hey bot what can i ask you", Topic.HELP),
+        ("hello, what are you for", Topic.HELP),
+        ("thanks for the help", Topic.UNKNOWN),  # one cue word in a remark asks nothing
+    ],
+)
+def test_a_greeting_does_not_make_a_question_a_remark(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was anyone punished for the massacre",  # not `published`, a sources cue
+        "hubo juicio por la masacre de allende?",
+        "were the killers sent to prison",
+    ],
+)
+def test_justice_after_the_massacre_is_a_fact_no_claim_holds(
+    engine: Engine, question: str
+) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("ok that finale destroyed me, will there be a season 2", Topic.SEASON2),
+        ("is the show over?", Topic.SEASON2),
+        ("which novelist co-wrote it", Topic.CREATORS),
+    ],
+)
+def test_more_everyday_words_and_cues_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

@@ -59,7 +59,9 @@ CUES: dict[Topic, frozenset[str]] = {
         "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
         "anunciaron", "only one season", "just one season", "una sola temporada",
         "solo una temporada", "there be more", "gonna be more", "habra mas", "haber mas",
-        "officially over", "is it over", "se acabo", "over for good", "viene mas", "vienen mas",
+        "officially over", "is it over", "is somos over", "is the show over",
+        "is the series over", "se acabo la serie", "se acabo somos", "se acabo", "over for good",
+        "viene mas", "vienen mas",
         "se termino", "termino para siempre", "done for good", "more somos", "mas somos",
         "likely", "unlikely", "probable", "poco probable", "improbable", "chances", "odds",
         "could still happen", "puede haber", "todavia puede", "more coming", "is there more",
@@ -85,6 +87,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "se basa",
     }),
     Topic.SOURCES: frozenset({
+        "how recent", "how up to date", "que tan recientes", "que tan actualizada",
+        "que tan actualizado", "que tan actualizados",
         "source", "sources", "fuente", "fuentes", "citations", "references", "articles",
         "where do you get", "de donde sacas", "information", "informacion",
         "info", "your info", "your sources", "tus fuentes", "datos", "how do you know",
@@ -111,6 +115,9 @@ CUES: dict[Topic, frozenset[str]] = {
         "que puedo hacer", "what can i do", "what do i type", "what should i type",
         "how do i ask", "como te pregunto", "como pregunto", "que escribo",
         "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
+        "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
+        "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
+        "estoy perdida",
     }),
 }
 
@@ -183,6 +190,16 @@ PERSON_NOUNS = frozenset(
 chayo`, `el chavo flaco que hace de chema`. Beside one of these and a name, the describing word
 is the fan's picture of that person, not something asked (see `Reader._undescribed`)."""
 
+HEARSAY_VERBS = frozenset(
+    """
+    said says saying told tells saw seen seeing heard hear hearing posted posting
+    dijo dice dicen dijeron decia decian vi vio vieron visto viendo lei leyo oi oyo escuche
+    escucho
+    """.split()
+)
+"""Verbs that tell where a fan heard something: `my friend said`, `i saw a tiktok saying`,
+`lo vi en tiktok`. `read` is not one: `which sites did you read` asks about the bot's."""
+
 FILLER_WORDS = frozenset(
     """
     people person everyone everybody nobody myself yourself word
@@ -233,8 +250,14 @@ FILLER_WORDS = frozenset(
     juntos juntas solo sola completo completa entera
     jeje gracias mira che wey guey
     famous famoso famosa ponemos poner pone ponen saying feed timeline fyp algorithm algoritmo
+    actual check checked checking learn learned learning fan fans seeing destroyed ruined
+    obsessed hooked addicted excited exciting hyped waiting waited bored mind blown feelings
+    emotional chills tears
+    volviendo volvi loco loca rapida rapido rapidito rapidita sacaron sacan sacar emocionada
+    emocionado esperando espero esperar ansiosa ansioso obsesionada obsesionado enganchada
+    enganchado lagrimas general
     """.split()
-) | JUDGEMENT_WORDS | PERSON_NOUNS
+) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
 beyond the function words, minus those that name a subject of their own (`old`, `long`, `paid`,
 `filmed`, `budget`, `music`). Fans wrap a question in them ("my mom asked me who plays chema,
@@ -258,6 +281,17 @@ KIN_WORDS = frozenset(
 asked`, `con mi novia`) they are who asks, filler; before a name (`the kid paquito`) they
 describe it. Anywhere else they may be what is asked (`who plays the mom`, `who plays chema's
 dad`, `does she have kids`)."""
+
+PLATFORMS = frozenset(
+    """
+    tiktok tiktoks twitter reddit instagram insta ig youtube yt facebook fb whatsapp discord
+    chat online internet site sites website websites web redes foro forum forums grupo group
+    server servidor
+    """.split()
+)
+"""Places where fans read and hear things. Where a message says a fan heard something there
+(`saw it on tiktok`, `someone in general chat said`), the place is no subject; elsewhere it may
+be (`does jero medina have instagram`, `which websites do you use`)."""
 
 OWN = frozenset({"my", "mi", "mis", "our", "nuestro", "nuestra", "nuestros", "nuestras"})
 """The fan's own possessives: `my` in `my sister says`, not `your` in `y tu mamá también`."""
@@ -311,7 +345,11 @@ OTHER_FACT_CUES = frozenset({
     "similar shows", "series parecidas", "otra serie como", "series como", "algo como",
     "algo tipo", "algo parecido", "algo similar", "anything like", "something similar",
     "anything similar", "afterwards", "aftermath", "after the massacre", "nowadays",
-    "despues de la masacre", "hoy en dia",
+    "despues de la masacre", "hoy en dia", "what happened after", "what happened next",
+    "que paso despues", "que paso luego", "punished", "punishment", "castigados", "castigo",
+    "castigaron", "trial", "juicio", "justice", "justicia", "sentenced", "condenados",
+    "condenaron", "arrested", "arrestados", "arrestaron", "detenidos", "jail", "prison",
+    "carcel", "prision",
     "watch next", "ver despues", "what happens in", "what happened in", "que pasa en",
     "que paso en", "que sucede en", "what else", "que otra cosa", "other movies", "other films",
     "other shows", "other show", "other projects", "otras peliculas", "otras pelis",

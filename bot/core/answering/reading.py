@@ -27,12 +27,14 @@ from bot.core.answering.intents import (
     DATE_CUES,
     FILLER_WORDS,
     FUNCTION_WORDS,
+    HEARSAY_VERBS,
     JUDGEMENT_WORDS,
     KIN_WORDS,
     MIN_STEM,
     OTHER_FACT_CUES,
     OWN,
     PERSON_NOUNS,
+    PLATFORMS,
     SEASON2_NAMES,
     detect_language,
     phrase_hits,
@@ -49,8 +51,8 @@ from bot.core.text import fold
 _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 """A title quoted in a claim's prose: “The Lazy Herd”, «Crouching Tiger, Hidden Dragon»."""
 
-_SENTENCE_END = re.compile(r"[.!?;…]+(?:\s+|$)|,\s+")
-"""Where a sentence of a message ends: `loved it. who plays chema?`."""
+_SENTENCE_END = re.compile(r"[.!?;:…]+(?:\s+|$)|,\s+")
+"""Where a sentence of a message ends: `loved it. who plays chema?`, `quick question: who…`."""
 
 _ELONGATED = re.compile(r"([^\W\d_])\1{2,}")
 """A letter typed three times or more (`hiii`, `sooo`, `pleaseee`): no word of either language
@@ -384,6 +386,10 @@ class Reader:
         self._askable = FUNCTION_WORDS | self._cue_words | self._name_words
         self._known_words = frozenset(self._terms) | FUNCTION_WORDS
         self._vocabulary = self._known_words | prose
+        # The words of the phrases that ask for a kind of fact no claim holds, or a date.
+        self._fact_words = frozenset(
+            w for phrase in OTHER_FACT_CUES | DATE_CUES for w in phrase.split()
+        )
 
     def read(self, query: str) -> Route:
         """What the question asks for: the answer to give, not the answer itself."""
@@ -751,23 +757,32 @@ class Reader:
         return False
 
     def _without_kin(self, folded: str) -> str:
-        """Drop family words that say who asks or describe a name (see `KIN_WORDS`).
+        """Drop the words that say who told the fan or where (see `KIN_WORDS`, `PLATFORMS`).
 
         `my mom asked me who plays chema` asks what `asked me who plays chema` asks, and `the
         kid paquito` or `the kid who plays benjamin` what `the paquito` or `the who plays
-        benjamin` asks; `who plays the mom` keeps its subject.
+        benjamin` asks; `who plays the mom` keeps its subject. Whoever said it (`un amigo me
+        dijo`, `a friend told me`) and wherever the fan heard it (`lo vi en tiktok`, `saw the
+        name on some site`, `someone in general chat said`) are no subject either.
         """
         words = folded.split()
         before = ["", *words]
         after = [*words[1:], ""]
+        hearsay = any(w in HEARSAY_VERBS for w in words)
         return " ".join(
             word
-            for word, previous, following in zip(words, before, after, strict=False)
-            if word not in KIN_WORDS
-            or (
-                previous not in OWN
-                and following not in self._name_words
-                and following not in RELATIVES
+            for i, (word, previous, following) in enumerate(
+                zip(words, before, after, strict=False)
+            )
+            if not (hearsay and word in PLATFORMS and _heard_at(words, i))
+            and (
+                word not in KIN_WORDS
+                or (
+                    previous not in OWN
+                    and following not in self._name_words
+                    and following not in RELATIVES
+                    and not _said_by(words, i)
+                )
             )
         )
 
@@ -827,6 +842,11 @@ class Reader:
         hits = phrase_hits(folded, CHIT_CHAT)
         if not hits:
             return False
+        # A question in words of its own asks, however it is greeted: `hi bot what are you
+        # for`. One cue word does not (`thanks for the help`, `gracias por la info`).
+        asked = (c for cues in topic_cues(folded).values() for c in cues if " " in c)
+        if any(not any(cue in hit for hit in hits) for cue in asked):
+            return False
         rest = strip_phrases(folded, [*hits, *self._show_names])
         return all(self._everyday(w) or w in CHIT_CHAT for w in rest.split())
 
@@ -882,8 +902,8 @@ class Reader:
             if _ELONGATED.search(word):
                 word = words[i] = self._unstretched(word)
             edits = max((n for size, n in CORRECTION_EDITS if len(word) >= size), default=0)
-            if word in self._vocabulary or word in KIN_WORDS:
-                continue  # `primo` is no form of `prime`
+            if word in self._vocabulary or word in KIN_WORDS or word in self._fact_words:
+                continue  # `primo` is no form of `prime`, `punished` no slip for `published`
             if (known := self._stems.get(stem(word))) is not None:
                 if not self._names_other(words, i, known):
                     words[i] = known
@@ -1040,6 +1060,40 @@ def _covered(words: Sequence[str], phrase: str, covered: AbstractSet[str]) -> bo
             if after[:1] and after[0] in covered:
                 return True
     return False
+
+
+_HEARD_AT = frozenset({"on", "in", "at", "from", "en", "de", "por"})
+"""Words that put a place before it: `on tiktok`, `en el chat`."""
+_BEFORE_PLACE = frozenset({
+    "a", "an", "the", "some", "this", "that", "un", "una", "el", "la", "los", "las", "algun",
+    "alguna", "unos", "unas", "general", "random", "my", "mi", "mis",
+})  # fmt: skip
+"""Words between a place and what puts it there: `on some site`, `in general chat`."""
+_ADVERB_PLACES = frozenset({"online"})
+"""Places said without a word before them: `i keep seeing different names online`."""
+_CLITICS = frozenset({"me", "le", "nos", "les", "just", "also", "tambien", "ya"})
+"""Words between a speaker and the verb of saying: `un amigo me dijo`, `a friend just said`."""
+
+
+def _heard_at(words: Sequence[str], i: int) -> bool:
+    """Whether `words[i]`, a place, is where the fan heard something.
+
+    `on tiktok`, `in general chat`, `online`, or right after a verb of hearing (`saw a tiktok`).
+    """
+    j = i - 1
+    while j >= 0 and (words[j] in _BEFORE_PLACE or words[j] in PLATFORMS):  # `discord server`
+        j -= 1
+    return words[i] in _ADVERB_PLACES or (
+        j >= 0 and (words[j] in _HEARD_AT or words[j] in HEARSAY_VERBS)
+    )
+
+
+def _said_by(words: Sequence[str], i: int) -> bool:
+    """Whether `words[i]`, a kin word, says who said something: `un amigo me dijo`."""
+    j = i + 1
+    while j < len(words) and words[j] in _CLITICS:
+        j += 1
+    return j < len(words) and words[j] in HEARSAY_VERBS
 
 
 def _without_tag(folded: str) -> str:
