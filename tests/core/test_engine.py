@@ -110,6 +110,7 @@ def test_episode_references(engine: Engine, reference: str, number: int) -> None
 def test_episode_that_does_not_exist_is_not_invented(engine: Engine) -> None:
     answer = engine.command(Topic.EPISODE, "9")
     assert "no episode 9" in answer.text
+    assert "has six episodes" in answer.text, "a count is written as the knowledge writes it"
     assert not any("Episode 9" in f.text for f in answer.facts)
 
 

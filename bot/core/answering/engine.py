@@ -33,7 +33,7 @@ from bot.core.answering.reading import (
     Route,
     Unsure,
 )
-from bot.core.i18n import month_name, t
+from bot.core.i18n import month_name, number_word, t
 from bot.core.knowledge.loader import collector_paused
 from bot.core.knowledge.models import CastMember, Claim, Episode, KnowledgeBase, Person, Source
 from bot.core.matching.episodes import EpisodeRef, parse_episode_reference
@@ -275,9 +275,8 @@ class Engine:
     ) -> Answer:
         episode = self._episode(reference)
         if episode is None:
-            text = t(
-                "text.no_episode", language, count=len(self.knowledge.episodes), number=reference
-            )
+            count = number_word(len(self.knowledge.episodes), language)
+            text = t("text.no_episode", language, count=count, number=reference)
             listing = self._episode_list(query, language, notice)
             return listing.model_copy(
                 update={"text": f"{text}\n{listing.text}", "topic": Topic.EPISODE}
