@@ -795,3 +795,18 @@ def test_more_everyday_words_and_cues_are_read(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("gracias por la info", Topic.UNKNOWN),
+        ("thank you for the information", Topic.UNKNOWN),
+        ("muchas gracias por la ayuda", Topic.UNKNOWN),
+        ("gracias por la info, y quien hace de chema?", Topic.CAST),
+    ],
+)
+def test_what_a_fan_thanks_the_bot_for_is_not_asked_for(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

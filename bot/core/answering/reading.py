@@ -54,6 +54,12 @@ _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 _SENTENCE_END = re.compile(r"[.!?;:…]+(?:\s+|$)|,\s+")
 """Where a sentence of a message ends: `loved it. who plays chema?`, `quick question: who…`."""
 
+_THANKED_FOR = re.compile(
+    r"\b(?:thanks|thank you|thx|ty|gracias)(?: so much| a lot| mil)? (?:for|por)"
+    r"(?: (?:the|your|all|la|el|tu|tus|los|las|toda|todo))? \w+"
+)
+"""What a fan thanks the bot for: `thanks for the info`, `gracias por la ayuda`."""
+
 _ELONGATED = re.compile(r"([^\W\d_])\1{2,}")
 """A letter typed three times or more (`hiii`, `sooo`, `pleaseee`): no word of either language
 has one, so the fan stretched the word."""
@@ -842,6 +848,7 @@ class Reader:
         hits = phrase_hits(folded, CHIT_CHAT)
         if not hits:
             return False
+        folded = _THANKED_FOR.sub(" ", folded)  # `gracias por la info` asks for no info
         # A question in words of its own asks, however it is greeted: `hi bot what are you
         # for`. One cue word does not (`thanks for the help`, `gracias por la info`).
         asked = (c for cues in topic_cues(folded).values() for c in cues if " " in c)
