@@ -230,25 +230,35 @@ def _read_in_full(text: str, document: _Document) -> dict[str, Any]:
 def _check_depth(text: str) -> None:
     """Refuse nesting deeper than `MAX_DEPTH`, reading parser events (no recursion) only.
 
-    A syntax error is left for the composer to report, with its friendlier messages.
+    A syntax error is left for the composer to report, with its friendlier messages. libyaml
+    0.2.6 refuses 1,000 levels while scanning, before it emits the events that would show the
+    depth, so on any error the text is read again with PyYAML's parser, which emits each level
+    as it meets it (and is not recursive either): the pure-Python composer that reports the
+    error would otherwise recurse once per level.
     """
-    depth = 0
-    with contextlib.suppress(yaml.YAMLError):
-        for event in yaml.parse(text, Loader=_EVENTS):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    raise _FileProblem(
-                        f"nests lists and mappings more than {MAX_DEPTH} levels deep",
-                        mark.line + 1 if mark else 0,
-                    )
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
+    for parser in _EVENTS:
+        depth = 0
+        try:
+            for event in yaml.parse(text, Loader=parser):
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        mark = event.start_mark
+                        raise _FileProblem(
+                            f"nests lists and mappings more than {MAX_DEPTH} levels deep",
+                            mark.line + 1 if mark else 0,
+                        )
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    depth -= 1
+        except yaml.YAMLError:
+            continue
+        return
 
 
-_EVENTS: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's parser when installed (fast, and not recursive), else PyYAML's."""
+_EVENTS: tuple[Any, ...] = tuple(
+    dict.fromkeys((getattr(yaml, "CSafeLoader", yaml.SafeLoader), yaml.SafeLoader))
+)
+"""The parsers `_check_depth` tries in turn: libyaml's when installed (fast), then PyYAML's."""
 
 
 class _StrictLoader(yaml.SafeLoader):
