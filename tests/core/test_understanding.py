@@ -810,3 +810,52 @@ def test_what_a_fan_thanks_the_bot_for_is_not_asked_for(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 13
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many died in allende",
+        "cuantos muertos hubo en la masacre",
+        "where is ginger thompson from",  # the cue read with the name taken out
+        "de donde es james schamus",
+        "what other books did ginger thompson write",
+    ],
+)
+def test_the_dead_and_where_people_are_from_are_facts_no_claim_holds(
+    engine: Engine, question: str
+) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_where_the_show_is_from_is_still_answered(engine: Engine) -> None:
+    assert engine.ask("de donde es la serie").topic is Topic.SHOW
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("ep 2 title plis", Topic.EPISODE),
+        ("is season 2 real or just a rumor", Topic.SEASON2),
+        ("are your sources legit", Topic.SOURCES),
+        ("did netflix buy it", Topic.SHOW),
+        ("was it released weekly", Topic.SHOW),
+    ],
+)
+def test_round_13_everyday_words_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_a_book_asked_for_is_answered_with_the_article_it_is_based_on(engine: Engine) -> None:
+    answer = engine.ask("is it based on a book", language=Language.EN)
+    assert answer.topic is Topic.SHOW
+    assert "Ginger Thompson" in answer.text
+
+
+def test_ya_and_q_make_a_question_spanish(engine: Engine) -> None:
+    assert engine.ask("netflix ya cancelo somos o q").language is Language.ES

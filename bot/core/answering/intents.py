@@ -194,7 +194,7 @@ HEARSAY_VERBS = frozenset(
     """
     said says saying told tells saw seen seeing heard hear hearing posted posting
     dijo dice dicen dijeron decia decian vi vio vieron visto viendo lei leyo oi oyo escuche
-    escucho
+    escucho listed lists listing
     """.split()
 )
 """Verbs that tell where a fan heard something: `my friend said`, `i saw a tiktok saying`,
@@ -256,6 +256,9 @@ FILLER_WORDS = frozenset(
     volviendo volvi loco loca rapida rapido rapidito rapidita sacaron sacan sacar emocionada
     emocionado esperando espero esperar ansiosa ansioso obsesionada obsesionado enganchada
     enganchado lagrimas general
+    plis pliss porfis porfavor xfa planning plan plans planned through point legit
+    aviento avientas aventar avente saquen saque sacara sacaran contra puro pura rumor rumour
+    rumors rumours rumores chisme
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
@@ -308,6 +311,7 @@ CHAT_SPELLINGS = {
     "q": "que", "k": "que", "qn": "quien", "kn": "quien", "d": "de", "tmb": "tambien",
     "tb": "tambien", "tmbn": "tambien", "pa": "para", "dnd": "donde", "cdo": "cuando",
     "qdo": "cuando", "ps": "pues", "bn": "bien", "nmms": "no mames", "xk": "porque",
+    "ur": "your",
 }  # fmt: skip
 """Chat spellings and their words: `wat is somos abt` asks what `what is somos about` asks.
 Read before anything else, so cues and names are found in the words they stand for."""
@@ -353,7 +357,11 @@ OTHER_FACT_CUES = frozenset({
     "watch next", "ver despues", "what happens in", "what happened in", "que pasa en",
     "que paso en", "que sucede en", "what else", "que otra cosa", "other movies", "other films",
     "other shows", "other show", "other projects", "otras peliculas", "otras pelis",
-    "otros proyectos", "otros shows",
+    "otros proyectos", "otros shows", "other books", "other novels", "otros libros",
+    "otras novelas", "died", "death toll", "how many dead", "murieron", "muertos", "fallecidos",
+    "de donde es", "de donde era", "where is she from", "where is he from", "where was she born",
+    "where was he born", "donde nacio", "es gringa", "es gringo", "where is from",
+    "where s from", "where was born", "where does come from",
 })  # fmt: skip
 """Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so, made of
 words the knowledge itself uses: whether someone is a real person, an award, what happens at the
@@ -396,7 +404,7 @@ _SPANISH = frozenset(
     habra haber va vamos tus mis escribieron dirigieron hicieron crearon actuan salen sale
     cuanto capitulos titulo nombre llama pelicula peliculas guion fotografia
     en te amo quiero buenas buenos noches todos gano algun alguna premio cap jaja jajaja
-    jajajaja""".split()
+    jajajaja ya q o y pero porque pues""".split()
 )
 _ENGLISH = frozenset(
     """who what which when where how is are was the there season seasons episode episodes plays

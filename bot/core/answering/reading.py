@@ -488,10 +488,13 @@ class Reader:
             )
             for w in keyword.split()
         }
-        if any(
-            not _covered(folded.split(), phrase, covered)
-            for phrase in phrase_hits(folded, OTHER_FACT_CUES)
-        ):
+        # `where is ginger thompson from` asks what `where is she from` asks: the cue is read
+        # with the names taken out too.
+        nameless = " ".join(w for w in folded.split() if w not in self._name_words)
+        asked = phrase_hits(folded, OTHER_FACT_CUES)
+        if mentions:
+            asked += phrase_hits(nameless, OTHER_FACT_CUES)
+        if any(not _covered(folded.split(), phrase, covered) for phrase in asked):
             return Decline()
 
         scores: Counter[Topic] = Counter()
