@@ -859,3 +859,66 @@ def test_a_book_asked_for_is_answered_with_the_article_it_is_based_on(engine: En
 
 def test_ya_and_q_make_a_question_spanish(engine: Engine) -> None:
     assert engine.ask("netflix ya cancelo somos o q").language is Language.ES
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what role does kerry ardra have, a website listed her", Topic.CAST),
+        ("how old is your information", Topic.SOURCES),
+        ("when were the articles written", Topic.SOURCES),
+        ("que tan viejas son tus fuentes", Topic.SOURCES),
+        ("when was ginger thompson's article published", Topic.UNKNOWN),  # not the bot's
+    ],
+)
+def test_a_site_that_said_it_is_no_subject_and_the_age_of_sources_is_their_dates(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("huge fan from ohio here, will there be a season 2", Topic.SEASON2),
+        ("soy de guadalajara, quien hace de chema", Topic.CAST),
+        ("my tia is from near sabinas and asked who directed it", Topic.CREATORS),
+        ("which actor is from narcos", Topic.UNKNOWN),  # no one of the fan's is from there
+    ],
+)
+def test_where_the_fan_is_from_is_no_subject(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("just watched the first episode, who created this", Topic.CREATORS),
+        ("acabo de ver el cap 2 y quien sale de irene?", Topic.CAST),
+        ("just watched episode 3, whats it called", Topic.EPISODE),
+    ],
+)
+def test_the_episode_just_watched_is_where_the_fan_is(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("will netflix renew a show like this", Topic.SEASON2),
+        ("recommend me a show like this", Topic.UNKNOWN),
+        ("who created the netflix show about the allende massacre", Topic.CREATORS),
+        ("quien dirigio la serie sobre la masacre de allende", Topic.CREATORS),
+        ("what is the show about the massacre about", Topic.SHOW),
+    ],
+)
+def test_this_show_named_by_its_story_or_likened_to_itself(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_a_contracted_is_is_read_as_is(engine: Engine) -> None:
+    assert engine.ask("where's the show set").topic is Topic.SHOW

@@ -84,7 +84,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "about", "based", "come out", "watch", "netflix", "genre", "trata", "basada", "basado",
         "ver", "argumento", "what is somos", "que es somos", "whats it about", "tratara",
         "when was it released", "donde la veo", "donde puedo ver", "genero", "setting", "basa",
-        "se basa",
+        "se basa", "basaron", "se basaron", "basan", "se basan", "de verdad paso", "realmente paso",
+        "paso de verdad", "really happened",
     }),
     Topic.SOURCES: frozenset({
         "how recent", "how up to date", "que tan recientes", "que tan actualizada",

@@ -428,18 +428,25 @@ class Reader:
 
     def _route(self, query: str) -> Route:
         typed = fold(self._asking_sentences(query))
-        folded = self._without_kin(self._corrected(_without_tag(typed)))
+        folded = self._past_the_episode_watched(
+            self._without_kin(self._corrected(_without_tag(typed)))
+        )
         if not folded:
             return Blank()
         # A remark is read as typed: correction may make `buen bot` into `buena bot`.
         if self._is_remark(typed) or self._is_remark(folded):
             return Decline()
+        folded = self._without_show_description(folded)
         cues = topic_cues(folded)
         # A source named by its title ("the latest updates and news article") is what is asked
         # about, as an entity named is: whatever else is asked of it (its age, its mistakes),
         # the sources answer says what the bot knows of it. Without a word for an article, a
         # run of a title is a question's own words ("season 2 release date").
         if Topic.SOURCES in cues and self._source_titles_in(folded):
+            return AskTopic(Topic.SOURCES)
+        # `how old is ur info`, `when were those articles written`: the age of the articles is
+        # their dates, which the sources answer gives (and `old`, `written` say nothing else).
+        if _asks_the_age_of_sources(folded):
             return AskTopic(Topic.SOURCES)
         # A source's known slip asked about ("why does episode 1 have alvaro after the title",
         # "what does 'the creator of netflix' mean in that article") is answered by the sources
@@ -492,6 +499,9 @@ class Reader:
         # with the names taken out too.
         nameless = " ".join(w for w in folded.split() if w not in self._name_words)
         asked = phrase_hits(folded, OTHER_FACT_CUES)
+        # `how long does netflix take to renew a show like this`: this show, likened to no other.
+        if Topic.SEASON2 in cues:
+            asked = [p for p in asked if not _likened_to_itself(folded, p)]
         if mentions:
             asked += phrase_hits(nameless, OTHER_FACT_CUES)
         if any(not _covered(folded.split(), phrase, covered) for phrase in asked):
@@ -772,18 +782,24 @@ class Reader:
         kid paquito` or `the kid who plays benjamin` what `the paquito` or `the who plays
         benjamin` asks; `who plays the mom` keeps its subject. Whoever said it (`un amigo me
         dijo`, `a friend told me`) and wherever the fan heard it (`lo vi en tiktok`, `saw the
-        name on some site`, `someone in general chat said`) are no subject either.
+        name on some site`, `someone in general chat said`, `one site listed them`) are no
+        subject either, nor where the fan or their family is from (`huge fan from texas`, `my
+        abuela is from piedras negras`, `soy de monterrey`).
         """
         words = folded.split()
         before = ["", *words]
         after = [*words[1:], ""]
         hearsay = any(w in HEARSAY_VERBS for w in words)
+        homes = self._homes(words)
         return " ".join(
             word
             for i, (word, previous, following) in enumerate(
                 zip(words, before, after, strict=False)
             )
-            if not (hearsay and word in PLATFORMS and _heard_at(words, i))
+            if i not in homes
+            and not (
+                hearsay and word in PLATFORMS and (_heard_at(words, i) or _said_by(words, i))
+            )
             and (
                 word not in KIN_WORDS
                 or (
@@ -794,6 +810,102 @@ class Reader:
                 )
             )
         )
+
+    def _homes(self, words: Sequence[str]) -> set[int]:
+        """The positions of the unknown words that say where the fan or their family is from.
+
+        `fan from texas`, `i'm from texas`, `soy de monterrey`, `my abuela is from near piedras
+        negras`: a place after `from`/`de` that the fan, or someone the fan names as kin, is
+        from. `which actor is from narcos` keeps its words: no one of the fan's is from there.
+        """
+        homes: set[int] = set()
+        for i, word in enumerate(words):
+            if word not in _FROM or i == 0 or words[i - 1] not in _FROM_VERBS:
+                continue
+            verb = words[i - 1]
+            if verb in _FROM_VERBS_OF_ANYONE and (i < 2 or words[i - 2] not in _FANS):
+                continue
+            j = i + 1
+            while j < len(words) and words[j] in _NEAR:
+                j += 1
+            while j < len(words) and self._strange(words[j]):
+                homes.add(j)
+                j += 1
+        return homes
+
+    def _past_the_episode_watched(self, folded: str) -> str:
+        """Drop the episode the fan has just watched when the question asks about something else.
+
+        `acabo de ver el primer cap y quedé en shock, en qué se basaron` asks what the show is
+        based on; the first episode is where the fan is. Without another topic's cue or keyword
+        after it the episode stays what is asked (`just watched episode 3, what's it called`).
+        """
+        words = folded.split()
+        for i, word in enumerate(words):
+            if word not in _WATCHED:
+                continue
+            for end in range(i + 2, min(len(words), i + 1 + _EPISODE_SPAN) + 1):
+                if parse_episode_reference(" ".join(words[i + 1 : end])) is not None:
+                    # What follows the episode asks; the words of watching (`ver`) are no cue.
+                    after = " ".join(words[end:])
+                    asked = set(topic_cues(after)) | {
+                        hit.topic for hits in self._keyword_hits(after).values() for hit in hits
+                    }
+                    if asked - {Topic.EPISODE}:
+                        return " ".join(words[: i + 1] + words[end:])
+                    break
+        return folded
+
+    def _without_show_description(self, folded: str) -> str:
+        """Drop the words that say which show is meant when something else is asked of it.
+
+        `who created the netflix show about the allende massacre` asks who created it:
+        `about the allende massacre` names this show by its story, as `somos` would. Only the
+        story's own words (words that are keywords of the show's claims alone) are dropped,
+        and only when what is left asks about another topic: `what is the show about the
+        massacre about` keeps them.
+        """
+        words = folded.split()
+        for i, word in enumerate(words):
+            if word not in _SHOW_NOUNS:
+                continue
+            j = i + 1
+            while j < len(words):
+                if words[j] in _SHOW_NOUN_TAIL:
+                    j += 1
+                elif words[j] in _ABOUT and words[j + 1 : j + 2] == ["netflix"]:
+                    j += 2  # `la serie de netflix sobre allende`
+                else:
+                    break
+            if j >= len(words) or words[j] not in _ABOUT:
+                continue
+            end = j + 1
+            while end < len(words) and words[end] in ARTICLES:
+                end += 1
+            story = end
+            while story < len(words):
+                if self._story_word(words[story]):
+                    story += 1
+                elif words[story] in _STORY_JOINS and story + 1 < len(words) and (
+                    self._story_word(words[story + 1])
+                ):
+                    story += 2  # `la masacre de allende`, `the massacre in allende`
+                else:
+                    break
+            if story == end:
+                continue
+            rest = " ".join(words[:j] + words[story:])
+            asked = set(topic_cues(rest)) | {
+                hit.topic for hits in self._keyword_hits(rest).values() for hit in hits
+            }
+            if asked - {Topic.SHOW}:
+                return rest
+        return folded
+
+    def _story_word(self, word: str) -> bool:
+        """Whether `word` is a keyword of the show's claims and of nothing else (`allende`)."""
+        hits = self._keyword_hits(word).get(word, [])
+        return bool(hits) and all(hit.topic is Topic.SHOW for hit in hits)
 
     def _undescribed(self, folded: str) -> str:
         """Drop unknown words that describe a person noun (`old` in `the old lady`).
@@ -905,14 +1017,25 @@ class Reader:
     def _corrected(self, folded: str) -> str:
         """Read a misspelt word as the known word it is close to: `dirrected` → `directed`.
 
-        Chat spellings are read as the words they stand for first: `wat` → `what`.
+        Chat spellings are read as the words they stand for first: `wat` → `what`, and a
+        contracted `is` as `is`: `where's` → `where is`.
         """
         words = " ".join(CHAT_SPELLINGS.get(w, w) for w in folded.split()).split()
+        # `where's` folds to `where s`: the `s` is `is` there (not in `the show's cast`).
+        words = [
+            "is" if w == "s" and i and words[i - 1] in _IS_CONTRACTED else w
+            for i, w in enumerate(words)
+        ]
         for i, word in enumerate(words):
             if _ELONGATED.search(word):
                 word = words[i] = self._unstretched(word)
             edits = max((n for size, n in CORRECTION_EDITS if len(word) >= size), default=0)
-            if word in self._vocabulary or word in KIN_WORDS or word in self._fact_words:
+            if (
+                word in self._vocabulary
+                or word in KIN_WORDS
+                or word in HEARSAY_VERBS
+                or word in self._fact_words
+            ):
                 continue  # `primo` is no form of `prime`, `punished` no slip for `published`
             if (known := self._stems.get(stem(word))) is not None:
                 if not self._names_other(words, i, known):
@@ -1099,11 +1222,83 @@ def _heard_at(words: Sequence[str], i: int) -> bool:
 
 
 def _said_by(words: Sequence[str], i: int) -> bool:
-    """Whether `words[i]`, a kin word, says who said something: `un amigo me dijo`."""
+    """Whether `words[i]`, a kin word or a place, says who said it: `un amigo me dijo`."""
     j = i + 1
     while j < len(words) and words[j] in _CLITICS:
         j += 1
     return j < len(words) and words[j] in HEARSAY_VERBS
+
+
+_FROM = frozenset({"from", "de"})
+"""Words that put a fan's home town after them: `from texas`, `soy de monterrey`."""
+_FROM_VERBS_OF_ANYONE = frozenset({"is", "are", "m", "am", "es", "son"})
+"""Verbs before `from` that need the fan or their kin before them: `my abuela is from`."""
+_FROM_VERBS = _FROM_VERBS_OF_ANYONE | {"im", "soy", "fan", "fans", "somos"}
+"""Words before `from` that say the fan is from there: `huge fan from texas`, `soy de`."""
+_FANS = KIN_WORDS | {"i", "she", "he", "they", "we", "yo", "ella", "el", "ellos", "my", "mi"}
+"""Who may be from somewhere for the place to be the fan's (`my abuela`, after the kin word)."""
+_NEAR = frozenset({"near", "around", "outside", "cerca", "de", "the", "el", "la"})
+"""Words between `from` and a place: `from near piedras negras`."""
+
+_WATCHED = frozenset({
+    "watched", "watching", "finished", "saw", "seen", "ver", "vi", "viendo", "visto", "termine",
+    "terminamos", "acabe",
+})  # fmt: skip
+"""Verbs after which an episode is where the fan is: `acabo de ver el primer cap`."""
+_EPISODE_SPAN = 4
+"""The most words an episode reference after such a verb takes: `the first episode of`."""
+
+_SHOW_NOUNS = frozenset({"show", "series", "serie", "miniserie", "miniseries", "novela"})
+"""Nouns for this show that a fan may describe by its story: `the show about allende`."""
+_SHOW_NOUN_TAIL = frozenset({"esa", "that", "netflix", "nueva", "new"})
+"""Words between such a noun and what describes it: `la serie esa de`, `the show on netflix`."""
+_ABOUT = frozenset({"about", "sobre", "de", "on"})
+_STORY_JOINS = frozenset({"de", "del", "en", "in", "of", "at"})
+"""Words that put a show's story after it: `about the massacre`, `sobre allende`."""
+
+_ITSELF = ("this", "this one", "it", "somos", "esta", "esta serie", "ella")
+"""This show, after `a show like`: `will netflix renew a show like this`."""
+
+_IS_CONTRACTED = frozenset({"where", "what", "who", "how", "when", "there", "it", "that", "here"})
+"""Words whose `'s` is `is`: `where's the show set`."""
+
+_SOURCE_AGE = (
+    "how old", "how recent", "how new", "when were", "when was", "que tan viejo",
+    "que tan vieja", "que tan viejos", "que tan viejas", "que tan recientes", "de cuando",
+)  # fmt: skip
+"""Words that ask how old something is, or when it was written."""
+_SOURCE_NOUNS = frozenset({
+    "source", "sources", "article", "articles", "info", "information", "data", "fuente",
+    "fuentes", "articulo", "articulos", "informacion", "datos",
+})  # fmt: skip
+"""The bot's sources, by the names fans give them."""
+_SOURCE_DETERMINERS = frozenset({
+    "is", "are", "was", "were", "your", "the", "those", "these", "this", "that", "es", "son",
+    "eran", "fueron", "tu", "tus", "la", "las", "el", "los", "esa", "esas", "esos",
+})  # fmt: skip
+"""Words that may stand between the age asked and the sources (`when were those articles`);
+any other word makes them someone else's (`when was ginger thompson's article published`)."""
+
+
+def _asks_the_age_of_sources(folded: str) -> bool:
+    """Whether the question asks how old the sources are: `how old is your info`."""
+    padded = f" {folded} "
+    for cue in _SOURCE_AGE:
+        at = padded.find(f" {cue} ")
+        if at < 0:
+            continue
+        for word in padded[at + len(cue) + 2 :].split():
+            if word in _SOURCE_NOUNS:
+                return True
+            if word not in _SOURCE_DETERMINERS:
+                break
+    return False
+
+
+def _likened_to_itself(folded: str, phrase: str) -> bool:
+    """Whether `phrase` (`a show like`) is said of this show: `a show like this`, `like somos`."""
+    padded = f" {folded} "
+    return any(f" {phrase} {itself} " in padded for itself in _ITSELF)
 
 
 def _without_tag(folded: str) -> str:
