@@ -922,3 +922,31 @@ def test_this_show_named_by_its_story_or_likened_to_itself(
 
 def test_a_contracted_is_is_read_as_is(engine: Engine) -> None:
     assert engine.ask("where's the show set").topic is Topic.SHOW
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("the oscar guy from crouching tiger made this?", Topic.CREATORS),
+        ("el creador de la serie es el mismo de el tigre y el dragon?", Topic.CREATORS),
+        ("who directed crouching tiger", Topic.UNKNOWN),
+        ("the director of the crouching tiger movie", Topic.UNKNOWN),
+    ],
+)
+def test_another_work_is_asked_about_only_right_after_a_making_word(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("is episode 1 really titled the lazy herd alvaro", Topic.EPISODE),
+        ("why does episode 1 say alvaro after its title", Topic.SOURCES),
+    ],
+)
+def test_a_slip_in_an_episode_title_asked_as_its_title_is_the_episode(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

@@ -452,6 +452,15 @@ class Reader:
         # "what does 'the creator of netflix' mean in that article") is answered by the sources
         # answer, which lists every known mistake.
         if self._asks_of_a_slip(folded, cues):
+            # `is ep 1 really called the lazy herd alvaro?` asks the episode's title, which
+            # the episode's answer gives; `why does episode 1 have alvaro after it` asks why.
+            reference = parse_episode_reference(folded)
+            if (
+                reference is not None
+                and phrase_hits(folded, _TITLE_ASKED)
+                and not phrase_hits(folded, _WHY)
+            ):
+                return AskEpisode(reference)
             return AskTopic(Topic.SOURCES)
         if (
             self._asks_of_another_work(folded, cues)
@@ -993,11 +1002,16 @@ class Reader:
                 continue
             named.append(title)
             head = padded[:at].rstrip()
-            content = [w for w in head.split() if w not in FUNCTION_WORDS]
+            # The making word right before the title, or with only `of`/`the` between
+            # (`the director of crouching tiger`), takes it as its object; further back
+            # (`el creador de la serie … el mismo de el tigre y el dragón`) it does not.
+            before = head.split()
+            while before and before[-1] in _TITLE_LINKERS:
+                before.pop()
             tail = padded[at + len(title) + 2 :].split()[:1]
             if (
                 any(head.endswith(f" {c}") for c in asking)
-                or (content and content[-1] in self._making_words)
+                or (before and before[-1] in self._making_words)
                 or (tail and tail[0] in CAST_WORDS)  # `crouching tiger cast`
             ):
                 return True
@@ -1255,6 +1269,16 @@ _SHOW_NOUN_TAIL = frozenset({"esa", "that", "netflix", "nueva", "new"})
 _ABOUT = frozenset({"about", "sobre", "de", "on"})
 _STORY_JOINS = frozenset({"de", "del", "en", "in", "of", "at"})
 """Words that put a show's story after it: `about the massacre`, `sobre allende`."""
+
+_TITLE_ASKED = frozenset({
+    "called", "titled", "title", "named", "name", "se llama", "se titula", "titulo", "nombre",
+})  # fmt: skip
+"""Words that ask an episode's title: `is ep 1 really called …`."""
+
+_WHY = frozenset({"why", "how come", "por que", "porque"})
+
+_TITLE_LINKERS = frozenset({"of", "de", "del", "the", "el", "la", "los", "for", "in", "en", "a"})
+"""Words between a making word and the title it takes: `director of the`, `creador de`."""
 
 _ITSELF = ("this", "this one", "it", "somos", "esta", "esta serie", "ella")
 """This show, after `a show like`: `will netflix renew a show like this`."""
