@@ -135,6 +135,8 @@ def test_source(kb: KnowledgeBase, source_id: str, title: str, published: str) -
     assert source.published.iso() == published
     assert source.published_note
     assert source.known_errors
+    assert source.kind_es
+    assert len(source.known_errors_es) == len(source.known_errors)  # every mistake in Spanish
 
 
 def test_only_the_two_seed_sources(kb: KnowledgeBase) -> None:

@@ -253,6 +253,16 @@ def test_sources_and_help_are_answers_about_the_bot(engine: Engine) -> None:
     assert engine.ask("/help").topic is Topic.HELP
 
 
+def test_the_sources_answer_gives_the_mistakes_in_the_fans_language(engine: Engine) -> None:
+    spanish = engine.ask("/sources", language=Language.ES).text
+    assert "sitio de fans" in spanish
+    assert "Errores conocidos: Dice que la serie" in spanish
+    assert "Says the show" not in spanish
+    english = engine.ask("/sources", language=Language.EN).text
+    assert "fan site" in english
+    assert "Known mistakes: Says the show" in english
+
+
 @pytest.mark.parametrize("nothing", ["", "   ", "????", "🎬🍿"])
 def test_input_without_words_is_unknown_but_shows_the_help(engine: Engine, nothing: str) -> None:
     answer = engine.ask(nothing)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.core.knowledge import models
-from bot.core.knowledge.models import Claim, Dispute, KnowledgeBase
+from bot.core.knowledge.models import Claim, Dispute, KnowledgeBase, Source
 from bot.core.text import fold
 
 
@@ -106,3 +106,11 @@ def test_a_spanish_doubt_needs_the_english_one() -> None:
     Claim(text="x", sources=["a"], doubt="odd", doubt_es="raro")
     with pytest.raises(ValueError, match="has doubt_es but no doubt"):
         Claim(text="x", sources=["a"], doubt_es="raro")
+
+
+def test_the_spanish_mistakes_of_a_source_are_one_for_each_or_none() -> None:
+    base = {"id": "a", "title": "T", "kind": "fan site", "published": "2022"}
+    Source(**base, known_errors=["x", "y"])
+    Source(**base, known_errors=["x", "y"], known_errors_es=["equis", "i griega"])
+    with pytest.raises(ValueError, match="has 1 known_errors_es for 2 known_errors"):
+        Source(**base, known_errors=["x", "y"], known_errors_es=["equis"])

@@ -362,14 +362,13 @@ class Engine:
                     language,
                     number=ref.number,
                     title=ref.title,
-                    kind=source.kind,
+                    kind=_localized(language, source.kind, source.kind_es),
                     date=ref.date_text,
                 )
             )
-            if source.known_errors:
-                lines.append(
-                    "  " + t("text.known_errors", language, errors=" ".join(source.known_errors))
-                )
+            spanish = language is Language.ES and source.known_errors_es
+            if errors := (source.known_errors_es if spanish else source.known_errors):
+                lines.append("  " + t("text.known_errors", language, errors=" ".join(errors)))
         return _reply(
             query, Topic.SOURCES, language, notice,
             title="title.sources", text="\n".join(lines), caveat="caveat.meta", sources=refs,

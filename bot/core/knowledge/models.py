@@ -123,9 +123,13 @@ class Source(_Model):
     id: Id
     title: Text
     kind: Text = Field(description="What sort of publication it is, e.g. `fan site`.")
+    kind_es: Text | None = Field(default=None, description="The same in Spanish.")
     published: Published = Field(description="YYYY, YYYY-MM, YYYY-MM-DD or a range a/b.")
     published_note: Text | None = Field(default=None, description="How the date was worked out.")
     known_errors: list[Text] = Field(default_factory=list)
+    known_errors_es: list[Text] = Field(
+        default_factory=list, description="The same mistakes in Spanish, one for each, in order."
+    )
 
     @field_validator("published", mode="before")
     @classmethod
@@ -135,6 +139,16 @@ class Source(_Model):
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise ValueError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
         return Published.parse(str(value))
+
+    @model_validator(mode="after")
+    def _each_error_in_spanish_or_none(self) -> Source:
+        if self.known_errors_es and len(self.known_errors_es) != len(self.known_errors):
+            raise ValueError(
+                f"has {len(self.known_errors_es)} known_errors_es for "
+                f"{len(self.known_errors)} known_errors: write one Spanish line for each "
+                "English one, in the same order"
+            )
+        return self
 
 
 class _Entity(_Model):
