@@ -178,6 +178,22 @@ def test_the_reply_language_ignores_the_words_of_a_title(engine: Engine) -> None
     assert engine.ask("which episode is tell the moon to come").language is Language.EN
 
 
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("erika = areli gonzalez verdad?", Language.ES),
+        ("ya me voy a dormir, bye", Language.ES),
+        ("eres un robot?", Language.ES),
+        ("que otras series ha dirigido mariana chenillo", Language.ES),
+        ("what other series has mariana chenillo directed", Language.EN),
+    ],
+)
+def test_everyday_spanish_words_make_a_question_spanish(
+    engine: Engine, question: str, language: Language
+) -> None:
+    assert engine.ask(question).language is language
+
+
 # ------------------------------------------------------------------- filler and named things
 
 

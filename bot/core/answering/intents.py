@@ -405,7 +405,10 @@ _SPANISH = frozenset(
     habra haber va vamos tus mis escribieron dirigieron hicieron crearon actuan salen sale
     cuanto capitulos titulo nombre llama pelicula peliculas guion fotografia
     en te amo quiero buenas buenos noches todos gano algun alguna premio cap jaja jajaja
-    jajajaja ya q o y pero porque pues""".split()
+    jajajaja ya q o y pero porque pues verdad alguien sabe saben sabes porfa porfis oye wey
+    neta mismo misma tambien ahora algo nada todo toda eso esto aqui muy bien mejor quiero
+    puedo puedes tengo tienes estoy voy vas dormir bueno gracias graciaaas eres un cuentame
+    chiste escribio otras otros dirigido ha""".split()
 )
 _ENGLISH = frozenset(
     """who what which when where how is are was the there season seasons episode episodes plays
