@@ -966,3 +966,18 @@ def test_a_slip_in_an_episode_title_asked_as_its_title_is_the_episode(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("lowkey devastated rn, is there gonna be a season 2", Topic.SEASON2),
+        ("hijole ayudenme porfis quien hace de irene", Topic.CAST),
+        ("bruh i genuinely figured schamus directed it", Topic.CREATORS),
+        ("estuve pensando, en que año salio", Topic.SHOW),
+    ],
+)
+def test_the_words_of_a_chat_around_a_question_are_everyday(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

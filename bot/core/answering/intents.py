@@ -260,6 +260,44 @@ FILLER_WORDS = frozenset(
     plis pliss porfis porfavor xfa planning plan plans planned through point legit
     aviento avientas aventar avente saquen saque sacara sacaran contra puro pura rumor rumour
     rumors rumours rumores chisme
+    none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
+    wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
+    assuming figure figured figuring imagine imagined realize realized realise realised
+    notice noticed noticing knowing dunno idc wish wished wishing hoped tries bingewatched
+    bingewatching agree appreciate appreciated tysm lately recently genuinely hopefully
+    absolutely completely entirely fully simply always rarely barely fairly slightly
+    extremely incredibly insanely ridiculously lowkey highkey otherwise immediately suddenly
+    hella freaking freakin fucking regardless essentially technically personally
+    particularly specifically frankly sincerely thankfully luckily unfortunately sadly
+    weirdly randomly umm uhh whoa woah omfg gosh geez jeez damn dang darn yikes oops ugh meh
+    aww ooh welp sup aight yea yup lmfao rofl wtf wth tbf imho fyi smh hehe ikr smth cuz tho
+    thru tryna bruh bros folks shook scared terrified upset angry pumped stoked nervous
+    anxious worried devastated heartbroken speechless annoyed frustrated disappointed
+    surprised stunned intrigued puzzled baffled impressed sobbing laughing laughed glad
+    thrilled grateful thankful relieved tired unsure overwhelmed gutted amused embarrassed
+    afraid frightened spooked horrified stressed impatient eager sleepy exhausted
+    alot cualquiera nosotras vos conmigo contigo porq pos tmb tmbn aca
+    alla seran serian eramos estabamos estuve estuvimos tenemos teniamos tuve iba ibamos
+    podia podrias podrian pude pudo debo debes debe deben deberia deberian debia queremos
+    queriamos quise quisimos sabian supimos sepa sepan conoces creemos creia crei creiamos
+    pensaba pense pensamos pensando imagino imaginaba imaginate supongo suponia entienden
+    entendi entendimos entendia comprendo recuerdan recordaba acuerdan acorde preguntaba
+    preguntarles preguntando dije comento comentaba comenten ayudenme ayudame ayudan
+    expliquen explicar ves vemos viste veia veiamos mire miramos mirando miren fijate
+    aventamos chute chutamos empece empezamos comence siento sientes senti sentimos sentia
+    gusta gusto gustaria gustan intento intente intentando lloramos ahorita orita horita
+    antier anteayer jamas recien recientemente ultimamente finalmente enseguida madrugada
+    finde desvelado desvelada bastante literalmente honestamente basicamente obviamente
+    claramente totalmente completamente seriamente simplemente definitivamente acaso
+    aparentemente francamente sumamente extremadamente especialmente personalmente
+    tecnicamente generalmente normalmente usualmente afortunadamente desafortunadamente
+    lamentablemente tristemente exactamente okey oki okis dale orale andale hijole nel sip
+    nop aja uff guau mmm ehh jajajaja jejeje alv nmms chin ups ojala cachai holi holis
+    buenas saludos grax perdonen weyes compa compas parce parcero pana weon boludo
+    curiosidad contento contenta nervioso nerviosa sorprendido sorprendida asustado asustada
+    preocupado preocupada enojado enojada molesto molesta decepcionado decepcionada
+    impactado impactada intrigado intrigada curioso curiosa cansado cansada frustrado
+    frustrada clavado clavada agradecido agradecida
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
