@@ -981,3 +981,91 @@ def test_the_words_of_a_chat_around_a_question_are_everyday(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------- written for tuning: d1 (round 13)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("finished it last night in my dorm in el paso, who plays benjamin", Topic.CAST),
+        ("at my tia's quinceanera we argued, whats the 2nd ep called", Topic.EPISODE),
+        ("my friend from guadalajara says it is a spanish show, is it", Topic.SHOW),
+        ("i watched somos, is jero medina in narcos too?", Topic.UNKNOWN),
+        ("who plays the kid from narcos", Topic.UNKNOWN),
+    ],
+)
+def test_where_the_fan_watched_is_no_subject(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("el capitulo de los lobos como se llama", Topic.EPISODE),
+        ("lista de capitulos porfa", Topic.EPISODE),
+        ("el segundo capi", Topic.EPISODE),
+        ("who brought chema to life", Topic.CAST),
+        ("quien se encargo de la fotografia", Topic.CREATORS),
+        ("did netflix axe it", Topic.SEASON2),
+        ("temporada 4 cuando", Topic.SHOW),  # the one season, and the slip of "six seasons"
+        ("how do i use this bot", Topic.HELP),
+        ("what can u do", Topic.HELP),
+    ],
+)
+def test_d1_words_cues_and_keywords_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("how long does netflix take to make up its mind", Topic.SEASON2),
+        ("how long is episode 3", Topic.UNKNOWN),  # a duration no keyword gives
+        ("es una serie gringa?", Topic.SHOW),
+        ("is ginger thompson gringa", Topic.UNKNOWN),
+        ("what nationality is jero medina", Topic.UNKNOWN),
+        ("what has jero medina done before", Topic.UNKNOWN),
+        ("y schamus ha hecho algo famoso?", Topic.CREATORS),
+        ("quien es mejor, chayo o erika? opina", Topic.UNKNOWN),
+    ],
+)
+def test_a_kind_of_fact_is_answered_only_where_a_keyword_gives_it(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("is breaking bad based on a true story", Topic.UNKNOWN),
+        ("was tony dalton in it", Topic.UNKNOWN),
+        ("is the show based on a true story", Topic.SHOW),
+        ("is jero medna the lead", Topic.CAST),  # a misspelt name is still a name
+    ],
+)
+def test_a_yes_no_question_about_an_unknown_subject_is_declined(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what is it about? no spoilers", Topic.SHOW),
+        ("de que trata, sin spoilers porfa", Topic.SHOW),
+        ("tus articulos de cuando son", Topic.SOURCES),
+        ("when were those pages written", Topic.SOURCES),
+    ],
+)
+def test_asides_and_sources_named_before_their_age(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_u_is_you(engine: Engine) -> None:
+    assert engine.ask("what can u tell me about the show").topic is Topic.SHOW

@@ -36,7 +36,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "actuan", "actuaron", "actuo en", "salen", "sale en", "quienes salen", "quien sale",
         "aparece", "aparecen", "appears", "appear", "plays in", "papeles", "elenco completo",
         "reparto completo", "sale como", "salia como", "da vida", "le da vida", "dio vida",
-        "dar vida", "darle vida",
+        "dar vida", "darle vida", "brought to life", "brings to life", "bring to life",
+        "le pone cara", "le puso cara", "to life",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -47,6 +48,9 @@ CUES: dict[Topic, frozenset[str]] = {
         "what number", "which number", "is what number", "que numero", "el numero",
         "episode number", "numero de episodio", "what order", "which order", "in order",
         "episode order", "watch order", "en que orden", "en orden", "orden de los episodios",
+        "capi", "capis", "episode title", "episode name", "titulo del episodio",
+        "titulo del capitulo", "lista de capitulos", "lista de episodios", "list of episodes",
+        "titulos de los capitulos", "titulos de los episodios",
     }),
     Topic.SEASON2: SEASON2_NAMES | frozenset({
         "renewed", "renewal", "renew", "cancelled", "canceled", "cancel", "more episodes",
@@ -57,7 +61,9 @@ CUES: dict[Topic, frozenset[str]] = {
         "continued", "continues", "continuara", "seguira", "will it return", "be back",
         "sequel season", "more of somos", "mas de somos", "renewing", "renewals", "renovaran",
         "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
-        "anunciaron", "only one season", "just one season", "una sola temporada",
+        "anunciaron", "only one season", "just one season", "una sola temporada", "axe", "axed",
+        "ghost it", "ghosted", "follow up", "followup", "a follow up", "la dejaron en",
+        "dejaron en una temporada", "quedo en una temporada",
         "solo una temporada", "there be more", "gonna be more", "habra mas", "haber mas",
         "officially over", "is it over", "is somos over", "is the show over",
         "is the series over", "se acabo la serie", "se acabo somos", "se acabo", "over for good",
@@ -78,7 +84,9 @@ CUES: dict[Topic, frozenset[str]] = {
         "come up with", "se le ocurrio", "job", "jobs", "trabajo", "worked on", "trabajo en",
         "trabajaron", "making", "makers", "making of", "credits", "creditos", "involved",
         "involucrado", "involucrada", "participo", "participa", "participated", "took part",
-        "part of it", "detras de", "esta detras", "mastermind", "mente maestra",
+        "part of it", "detras de", "esta detras", "mastermind", "mente maestra", "penned",
+        "who penned", "se encargo",
+        "se encargaron", "a cargo", "in charge", "ideo", "la ideo", "came up with it",
     }),
     Topic.SHOW: frozenset({
         "about", "based", "come out", "watch", "netflix", "genre", "trata", "basada", "basado",
@@ -104,10 +112,12 @@ CUES: dict[Topic, frozenset[str]] = {
         "confiar en tus", "bot based on", "you based on", "u based on", "are you based",
         "se basa el bot", "en que se basa el bot", "pull from", "pull your info", "get your info",
         "get this info", "sacas la info", "sacas tu info",
+        "quoting", "citing",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
-        "how do i use", "como te uso", "what can i ask", "que puedo preguntar",
+        "how do i use", "como te uso", "what can i ask", "que puedo preguntar", "use this bot",
+        "how to use", "how do i even use", "use you",
         "how does this work", "how do you work", "como funciona", "como funcionas",
         "what do you do", "que haces", "what can you answer", "que sabes", "what do you know",
         "instructions", "instrucciones", "usage", "menu", "options", "opciones",
@@ -174,7 +184,8 @@ JUDGEMENT_WORDS = frozenset(
     fantastic wonderful perfect excellent lovely sad heartbreaking bad terrible weird crazy wild
     insane interesting important right wrong true false real fake honest dumb stupid silly random
     mal buena buenisima buenisimo genial increible hermosa hermoso preciosa bonita lindo linda
-    triste verdad mentira falso honesto tonta tonto chido chida padrisimo
+    triste verdad mentira falso honesto tonta tonto chido chida padrisimo hermosisima
+    hermosisimo bellisima preciosisima joya
     """.split()
 )
 """Everyday words of judgement. Around a question they are filler ("the photography is
@@ -184,7 +195,7 @@ benjamin a good guy`), so there they still count (see `Engine._beyond_names`).""
 PERSON_NOUNS = frozenset(
     """
     lady guy man woman girl boy dude kid senora senor senorita chavo chava chavito chavita
-    morro morra muchacho muchacha chico chica chamaco chamaca
+    morro morra muchacho muchacha chico chica chamaco chamaca chaval chavala
     """.split()
 )
 """Nouns for a person, which a fan may describe with a word of their own: `the old lady, doña
@@ -195,7 +206,7 @@ HEARSAY_VERBS = frozenset(
     """
     said says saying told tells saw seen seeing heard hear hearing posted posting
     dijo dice dicen dijeron decia decian vi vio vieron visto viendo lei leyo oi oyo escuche
-    escucho listed lists listing
+    escucho listed lists listing see sees veo vemos
     """.split()
 )
 """Verbs that tell where a fan heard something: `my friend said`, `i saw a tiktok saying`,
@@ -259,7 +270,12 @@ FILLER_WORDS = frozenset(
     enganchado lagrimas general
     plis pliss porfis porfavor xfa planning plan plans planned through point legit
     aviento avientas aventar avente saquen saque sacara sacaran contra puro pura rumor rumour
-    rumors rumours rumores chisme
+    rumors rumours rumores chisme argument arguments fell asleep sleep slept dormi dormido
+    dormida mix mixed mixing edit edits pasenme pasame pasa seguir sigo puso pusieron clase
+    class school escuela dejo dejaste hurt hurts felt popping popped pops estudia estudio
+    estudiando study studies studying agradecer agradecerle agradezco tal
+    ages typo typos purpose comedy comedies comedia comedias stuff mejor escribirte preguntarte
+    decirte
     none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
     wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
     assuming figure figured figuring imagine imagined realize realized realise realised
@@ -397,7 +413,11 @@ OTHER_FACT_CUES = frozenset({
     "que paso en", "que sucede en", "what else", "que otra cosa", "other movies", "other films",
     "other shows", "other show", "other projects", "otras peliculas", "otras pelis",
     "otros proyectos", "otros shows", "other books", "other novels", "otros libros",
-    "otras novelas", "died", "death toll", "how many dead", "murieron", "muertos", "fallecidos",
+    "otras novelas", "how long", "gringa", "gringo", "nationality", "nacionalidad", "ha hecho",
+    "que mas ha hecho", "done before", "previous work", "died", "death toll", "how many dead",
+    "murieron", "muertos", "fallecidos", "opina", "opina tu", "who is better", "who acts better",
+    "who is the best", "quien actua mejor", "quien es mejor", "quien es el mejor",
+    "quien es la mejor",
     "de donde es", "de donde era", "where is she from", "where is he from", "where was she born",
     "where was he born", "donde nacio", "es gringa", "es gringo", "where is from",
     "where s from", "where was born", "where does come from",

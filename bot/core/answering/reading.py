@@ -429,7 +429,7 @@ class Reader:
     def _route(self, query: str) -> Route:
         typed = fold(self._asking_sentences(query))
         folded = self._past_the_episode_watched(
-            self._without_kin(self._corrected(_without_tag(typed)))
+            self._without_kin(self._corrected(_without_asides(_without_tag(typed))))
         )
         if not folded:
             return Blank()
@@ -466,6 +466,7 @@ class Reader:
             self._asks_of_another_work(folded, cues)
             or self._names_another_shows_season(typed)
             or self._names_another_works_people(folded)
+            or self._asks_of_an_unknown_subject(folded)
         ):
             return Decline()
         keyword_hits = self._keyword_hits(folded)
@@ -741,6 +742,20 @@ class Reader:
                 return True
         return False
 
+    def _asks_of_an_unknown_subject(self, folded: str) -> bool:
+        """Whether a yes-or-no question is asked of something nobody here is called.
+
+        `is narcos mexico based on a true story too?`, `was tony dalton in it`: the word right
+        after `is`/`was`/`does` (articles aside) is what the question is about, and one that no
+        cue, keyword or name knows, and that reads as no misspelt name, is another subject,
+        however much the rest of the question shares with a claim.
+        """
+        words = folded.split()
+        if len(words) < 3 or words[0] not in _YES_NO_STARTS:
+            return False
+        subject = next((w for w in words[1:] if w not in ARTICLES), "")
+        return self._strange(subject) and not self._name_slip(subject)
+
     def _names_another_works_people(self, folded: str) -> bool:
         """Whether `the cast of X` or `the creators of X` names a work that is not this show.
 
@@ -821,22 +836,43 @@ class Reader:
         )
 
     def _homes(self, words: Sequence[str]) -> set[int]:
-        """The positions of the unknown words that say where the fan or their family is from.
+        """The positions of the unknown words that say where the fan is, or is from.
 
         `fan from texas`, `i'm from texas`, `soy de monterrey`, `my abuela is from near piedras
         negras`: a place after `from`/`de` that the fan, or someone the fan names as kin, is
-        from. `which actor is from narcos` keeps its words: no one of the fan's is from there.
+        from. `at my cousin's quinceañera`, `en casa de mi tía`: a place the fan owns. `watched
+        it in her living room in san antonio`, `rewatched the pilot with my roommates in
+        austin`: where the fan watched, in the same clause as the watching. `which actor is from
+        narcos` and `i watched somos, is jero medina in narcos too?` keep their words: no one of
+        the fan's is from there, and the question begins before the place.
         """
         homes: set[int] = set()
+        watched_at = -_WATCH_CLAUSE - 1
         for i, word in enumerate(words):
-            if word not in _FROM or i == 0 or words[i - 1] not in _FROM_VERBS:
-                continue
-            verb = words[i - 1]
-            if verb in _FROM_VERBS_OF_ANYONE and (i < 2 or words[i - 2] not in _FANS):
-                continue
+            if word in _WATCH_VERBS:
+                watched_at = i
+            elif word in _CLAUSE_BREAKS:
+                watched_at = -_WATCH_CLAUSE - 1
             j = i + 1
-            while j < len(words) and words[j] in _NEAR:
-                j += 1
+            if word in _FROM and i and (
+                words[i - 1] in _FROM_VERBS
+                # `my friend from madrid`; not `the kid from narcos`
+                or (words[i - 1] in KIN_WORDS and i >= 2 and words[i - 2] in OWN)
+            ):
+                verb = words[i - 1]
+                if verb in _FROM_VERBS_OF_ANYONE and (i < 2 or words[i - 2] not in _FANS):
+                    continue
+                while j < len(words) and words[j] in _NEAR:
+                    j += 1
+            elif word in _AT and words[j : j + 1] and words[j] in _POSSESSIVES:
+                j += 1  # `at my cousin's party`: what the fan's is, is no subject
+                while j < len(words) and (words[j] in KIN_WORDS or words[j] == "s"):
+                    j += 1
+            elif word in _AT and i - watched_at <= _WATCH_CLAUSE:
+                while j < len(words) and words[j] in _NEAR | _POSSESSIVES:
+                    j += 1
+            else:
+                continue
             while j < len(words) and self._strange(words[j]):
                 homes.add(j)
                 j += 1
@@ -1035,6 +1071,10 @@ class Reader:
         contracted `is` as `is`: `where's` → `where is`.
         """
         words = " ".join(CHAT_SPELLINGS.get(w, w) for w in folded.split()).split()
+        # `u` is `you`, except in `u s` (`U.S.`, folded): `how the u s triggered a massacre`.
+        words = [
+            "you" if w == "u" and words[i + 1 : i + 2] != ["s"] else w for i, w in enumerate(words)
+        ]
         # `where's` folds to `where s`: the `s` is `is` there (not in `the show's cast`).
         words = [
             "is" if w == "s" and i and words[i - 1] in _IS_CONTRACTED else w
@@ -1048,6 +1088,7 @@ class Reader:
                 word in self._vocabulary
                 or word in KIN_WORDS
                 or word in HEARSAY_VERBS
+                or word in FILLER_WORDS  # `argument` is no form of `argumento`
                 or word in self._fact_words
             ):
                 continue  # `primo` is no form of `prime`, `punished` no slip for `published`
@@ -1253,6 +1294,25 @@ _FANS = KIN_WORDS | {"i", "she", "he", "they", "we", "yo", "ella", "el", "ellos"
 """Who may be from somewhere for the place to be the fan's (`my abuela`, after the kin word)."""
 _NEAR = frozenset({"near", "around", "outside", "cerca", "de", "the", "el", "la"})
 """Words between `from` and a place: `from near piedras negras`."""
+_AT = frozenset({"in", "at", "on", "from", "en", "con", "desde", "during", "durante"})
+"""Words that put where the fan was after them: `in austin`, `at my cousin's`."""
+_POSSESSIVES = frozenset(
+    {"my", "her", "his", "our", "their", "mi", "mis", "su", "sus", "a", "un", "una"}
+)
+"""The fan's own, or someone's they tell of: `in her living room`, `on a plane`."""
+_WATCH_VERBS = frozenset({
+    "watched", "watching", "rewatched", "rewatching", "binged", "binging", "bingeing",
+    "finished", "saw", "vi", "vimos", "viendo", "visto", "termine", "terminamos", "acabe",
+    "acabamos",
+})  # fmt: skip
+"""Verbs of watching, after which `in`/`at` says where the fan watched."""
+_WATCH_CLAUSE = 8
+"""How far after the watching verb its place may come: `finished somos last night in …`."""
+_CLAUSE_BREAKS = frozenset({
+    "is", "are", "was", "were", "who", "what", "which", "where", "when", "how", "es", "son",
+    "quien", "que", "cual", "donde", "cuando", "como", "too", "also",
+})  # fmt: skip
+"""Words that begin the question: a place after one of them may be what is asked."""
 
 _WATCHED = frozenset({
     "watched", "watching", "finished", "saw", "seen", "ver", "vi", "viendo", "visto", "termine",
@@ -1283,6 +1343,14 @@ _TITLE_LINKERS = frozenset({"of", "de", "del", "the", "el", "la", "los", "for", 
 _ITSELF = ("this", "this one", "it", "somos", "esta", "esta serie", "ella")
 """This show, after `a show like`: `will netflix renew a show like this`."""
 
+_ASIDES = (
+    "no spoilers please", "no spoilers pls", "no spoilers", "without spoilers", "spoiler free",
+    "sin spoilers porfa", "sin spoilers", "sin spoiler",
+)  # fmt: skip
+"""What a fan asks of the reply, not of the show."""
+_YES_NO_STARTS = frozenset({"is", "was", "does", "did", "has", "es", "fue"})
+"""Words that begin a yes-or-no question about the word after them."""
+
 _IS_CONTRACTED = frozenset({"where", "what", "who", "how", "when", "there", "it", "that", "here"})
 """Words whose `'s` is `is`: `where's the show set`."""
 
@@ -1293,9 +1361,12 @@ _SOURCE_AGE = (
 """Words that ask how old something is, or when it was written."""
 _SOURCE_NOUNS = frozenset({
     "source", "sources", "article", "articles", "info", "information", "data", "fuente",
-    "fuentes", "articulo", "articulos", "informacion", "datos",
+    "fuentes", "articulo", "articulos", "informacion", "datos", "pages", "paginas", "sites",
+    "websites", "sitios",
 })  # fmt: skip
 """The bot's sources, by the names fans give them."""
+_SOURCES_BEFORE_AGE = 2
+"""How far before the age asked the sources may be named: `tus fuentes de cuándo son`."""
 _SOURCE_DETERMINERS = frozenset({
     "is", "are", "was", "were", "your", "the", "those", "these", "this", "that", "es", "son",
     "eran", "fueron", "tu", "tus", "la", "las", "el", "los", "esa", "esas", "esos",
@@ -1305,12 +1376,17 @@ any other word makes them someone else's (`when was ginger thompson's article pu
 
 
 def _asks_the_age_of_sources(folded: str) -> bool:
-    """Whether the question asks how old the sources are: `how old is your info`."""
+    """Whether the question asks how old the sources are: `how old is your info`.
+
+    The sources may come first too: `tus fuentes de cuándo son`.
+    """
     padded = f" {folded} "
     for cue in _SOURCE_AGE:
         at = padded.find(f" {cue} ")
         if at < 0:
             continue
+        if any(w in _SOURCE_NOUNS for w in padded[:at].split()[-_SOURCES_BEFORE_AGE:]):
+            return True
         for word in padded[at + len(cue) + 2 :].split():
             if word in _SOURCE_NOUNS:
                 return True
@@ -1323,6 +1399,14 @@ def _likened_to_itself(folded: str, phrase: str) -> bool:
     """Whether `phrase` (`a show like`) is said of this show: `a show like this`, `like somos`."""
     padded = f" {folded} "
     return any(f" {phrase} {itself} " in padded for itself in _ITSELF)
+
+
+def _without_asides(folded: str) -> str:
+    """Drop what the fan asks of the reply itself: `what's it about? no spoilers pls`."""
+    padded = f" {folded} "
+    for aside in _ASIDES:
+        padded = padded.replace(f" {aside} ", " ")
+    return padded.strip()
 
 
 def _without_tag(folded: str) -> str:

@@ -30,7 +30,7 @@ _BEFORE_LAST = ("second to last", "penultimate", "penultimo", "penultima", "next
 """The episode before the last: `whats the name of the second to last episode`."""
 _EPISODE_WORDS = {
     "episode", "episodes", "ep", "eps", "epi", "episodio", "episodios", "capitulo", "capitulos",
-    "cap", "chapter",
+    "cap", "capi", "chapter",
 }  # fmt: skip
 _CODE = re.compile(r"^(?:(?:s0?1)?e(?:p)?|s?0?1x)0*(\d{1,3})$")
 """`E03`, `ep3`, `S1E6`, `s01e02`, and the `1x02` of TV guides: season one's episodes only."""
