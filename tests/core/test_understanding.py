@@ -1069,3 +1069,45 @@ def test_asides_and_sources_named_before_their_age(
 
 def test_u_is_you(engine: Engine) -> None:
     assert engine.ask("what can u tell me about the show").topic is Topic.SHOW
+
+
+# ------------------------------------------------------------- written for tuning: d2 (round 13)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("quien encarna a irene", Topic.CAST),
+        ("who took the part of erika", Topic.CAST),
+        ("the closing episode, whats it called", Topic.EPISODE),
+        ("la tercera entrega como se llama", Topic.EPISODE),
+        ("did netflix greenlight more", Topic.SEASON2),
+        ("how many episodes would a new somos season have", Topic.SEASON2),
+        ("cuantos caps traeria la segunda de somos", Topic.SEASON2),
+        ("van a sacar otra tanda?", Topic.SEASON2),
+        ("tus fuentes son oficiales?", Topic.SOURCES),
+    ],
+)
+def test_d2_paraphrases_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "en que periodico trabaja ginger thompson",
+        "are the zetas still around today",
+        "what camera did ignacio prieto use",  # `behind the camera` is his; a camera model not
+        "donde filmaron somos",  # `filmaron` is no slip for a keyword's `firmaron`
+        "gano algun premio la serie",
+    ],
+)
+def test_d2_near_misses_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_filming_asked_of_the_second_season_is_asked_whether_there_is_one(
+    engine: Engine,
+) -> None:
+    assert engine.ask("my aunt says season two is already filmed, true?").topic is Topic.SEASON2
+    assert engine.ask("where was it filmed").topic is Topic.UNKNOWN

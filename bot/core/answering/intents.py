@@ -21,6 +21,8 @@ SEASON2_NAMES = frozenset({
     "2a temporada", "2 temporada", "segunda parte", "parte 2", "siguiente temporada",
     "nuevos episodios", "nuevos capitulos", "new episodes", "temporada dos", "parte dos",
     "season 02", "s02", "temp 02", "segunda temp", "2nd szn",
+    "otra tanda", "nueva tanda", "la segunda de somos", "new somos season", "new somos episodes",
+    "another somos season", "second somos season", "next somos season",
 })  # fmt: skip
 """Phrases that name the second season itself: a question using one is about season 2, even
 when it also says "cast", "plot" or "episodes" (`season 2 cast`, `de qué trata la temporada 2`)."""
@@ -37,7 +39,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "aparece", "aparecen", "appears", "appear", "plays in", "papeles", "elenco completo",
         "reparto completo", "sale como", "salia como", "da vida", "le da vida", "dio vida",
         "dar vida", "darle vida", "brought to life", "brings to life", "bring to life",
-        "le pone cara", "le puso cara", "to life",
+        "le pone cara", "le puso cara", "to life", "encarna", "encarno", "took the part",
+        "the part of", "what part", "which part", "shows up as", "show up as", "appears as",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -50,7 +53,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "episode order", "watch order", "en que orden", "en orden", "orden de los episodios",
         "capi", "capis", "episode title", "episode name", "titulo del episodio",
         "titulo del capitulo", "lista de capitulos", "lista de episodios", "list of episodes",
-        "titulos de los capitulos", "titulos de los episodios",
+        "titulos de los capitulos", "titulos de los episodios", "installment", "installments",
+        "entrega",
     }),
     Topic.SEASON2: SEASON2_NAMES | frozenset({
         "renewed", "renewal", "renew", "cancelled", "canceled", "cancel", "more episodes",
@@ -62,7 +66,9 @@ CUES: dict[Topic, frozenset[str]] = {
         "sequel season", "more of somos", "mas de somos", "renewing", "renewals", "renovaran",
         "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
         "anunciaron", "only one season", "just one season", "una sola temporada", "axe", "axed",
-        "ghost it", "ghosted", "follow up", "followup", "a follow up", "la dejaron en",
+        "ghost it", "ghosted", "la mato", "ya la mato", "la mataron", "another round", "regrese",
+        "vuelva", "regresen", "green light", "greenlit", "greenlight", "luz verde", "follow up",
+        "followup", "a follow up", "la dejaron en",
         "dejaron en una temporada", "quedo en una temporada",
         "solo una temporada", "there be more", "gonna be more", "habra mas", "haber mas",
         "officially over", "is it over", "is somos over", "is the show over",
@@ -112,7 +118,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "confiar en tus", "bot based on", "you based on", "u based on", "are you based",
         "se basa el bot", "en que se basa el bot", "pull from", "pull your info", "get your info",
         "get this info", "sacas la info", "sacas tu info",
-        "quoting", "citing",
+        "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
@@ -275,6 +281,7 @@ FILLER_WORDS = frozenset(
     class school escuela dejo dejaste hurt hurts felt popping popped pops estudia estudio
     estudiando study studies studying agradecer agradecerle agradezco tal
     ages typo typos purpose comedy comedies comedia comedias stuff mejor escribirte preguntarte
+    soltado solto soltar mantendria traeria traera
     decirte
     none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
     wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
@@ -392,6 +399,13 @@ DATE_CUES = frozenset({
 """Phrases that ask for a date or a year. Asked of a person or a character whose claims give
 none (`what year did ginger thompson win her pulitzer`), nothing answers them."""
 
+FILMING_CUES = frozenset({
+    "filmed", "filmaron", "filmada", "filmado", "rodaron", "rodada", "rodado", "grabaron",
+    "filming", "where was it shot",
+})  # fmt: skip
+"""Where and when the show was filmed: no claim says. Of a second season (`season two is
+already filmed`) they ask whether there is one, which the season-2 answer gives."""
+
 OTHER_FACT_CUES = frozenset({
     "real person", "persona real", "real woman", "real man", "real guy", "mujer real",
     "hombre real", "existed", "existio", "run time", "award", "awards", "won an", "won any",
@@ -417,11 +431,13 @@ OTHER_FACT_CUES = frozenset({
     "que mas ha hecho", "done before", "previous work", "died", "death toll", "how many dead",
     "murieron", "muertos", "fallecidos", "opina", "opina tu", "who is better", "who acts better",
     "who is the best", "quien actua mejor", "quien es mejor", "quien es el mejor",
-    "quien es la mejor",
+    "quien es la mejor", "periodico", "newspaper", "trabaja", "works for", "donde trabaja",
+    "where does she work", "where does he work", "still around", "still exist", "still active",
+    "around today", "siguen existiendo", "todavia existen", "siguen activos", "todavia operan",
     "de donde es", "de donde era", "where is she from", "where is he from", "where was she born",
     "where was he born", "donde nacio", "es gringa", "es gringo", "where is from",
     "where s from", "where was born", "where does come from",
-})  # fmt: skip
+}) | FILMING_CUES  # fmt: skip
 """Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so, made of
 words the knowledge itself uses: whether someone is a real person, an award, what happens at the
 end, an actor's other roles; or made of everyday words: the bot's own opinion (`do you like`,

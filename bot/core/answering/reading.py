@@ -26,6 +26,7 @@ from bot.core.answering.intents import (
     CUES,
     DATE_CUES,
     FILLER_WORDS,
+    FILMING_CUES,
     FUNCTION_WORDS,
     HEARSAY_VERBS,
     JUDGEMENT_WORDS,
@@ -512,6 +513,8 @@ class Reader:
         # `how long does netflix take to renew a show like this`: this show, likened to no other.
         if Topic.SEASON2 in cues:
             asked = [p for p in asked if not _likened_to_itself(folded, p)]
+        if phrase_hits(folded, SEASON2_NAMES):
+            asked = [p for p in asked if p not in FILMING_CUES]
         if mentions:
             asked += phrase_hits(nameless, OTHER_FACT_CUES)
         if any(not _covered(folded.split(), phrase, covered) for phrase in asked):
@@ -544,6 +547,8 @@ class Reader:
             scores[retrieved[0][0].topic] += 1 if (cues or keyword_hits) else 2
 
         explained = [*(p for hits in cues.values() for p in hits), *keyword_hits]
+        if phrase_hits(folded, SEASON2_NAMES):  # `season two is already filmed`: is it coming
+            explained += phrase_hits(folded, FILMING_CUES)
         explained += [self.index.entries_by_id[m.id].key for m in mentions]
         leftover = strip_phrases(folded, explained)
         # A word no cue, keyword or name knows may name another subject ("el chapo").

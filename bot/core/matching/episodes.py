@@ -25,12 +25,12 @@ _CARDINALS = {
 }  # fmt: skip
 """Before an episode word a cardinal counts episodes (`six episodes`) or is a pronoun (`the moon
 one episode`); only after it (`episode one`) does it name one."""
-_LAST_WORDS = {"last", "final", "finale", "ultimo", "ultima"}
+_LAST_WORDS = {"last", "final", "finale", "ultimo", "ultima", "closing", "cierra"}
 _BEFORE_LAST = ("second to last", "penultimate", "penultimo", "penultima", "next to last")
 """The episode before the last: `whats the name of the second to last episode`."""
 _EPISODE_WORDS = {
     "episode", "episodes", "ep", "eps", "epi", "episodio", "episodios", "capitulo", "capitulos",
-    "cap", "capi", "chapter",
+    "cap", "capi", "chapter", "installment", "entrega",
 }  # fmt: skip
 _CODE = re.compile(r"^(?:(?:s0?1)?e(?:p)?|s?0?1x)0*(\d{1,3})$")
 """`E03`, `ep3`, `S1E6`, `s01e02`, and the `1x02` of TV guides: season one's episodes only."""
