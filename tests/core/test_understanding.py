@@ -1111,3 +1111,51 @@ def test_filming_asked_of_the_second_season_is_asked_whether_there_is_one(
 ) -> None:
     assert engine.ask("my aunt says season two is already filmed, true?").topic is Topic.SEASON2
     assert engine.ask("where was it filmed").topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------- round 14
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "@flor did you finish it?? dont spoil me",  # said to a fan, not about Flor María
+        "ep 4 omg im crying",
+        "ese cap 3 me dejo en shock",
+        "the finale though",
+        "y a los zetas los agarraron?",
+    ],
+)
+def test_remarks_to_fans_and_reactions_to_an_episode_ask_nothing(
+    engine: Engine, question: str
+) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("the finale", Topic.EPISODE),
+        ("ep 4 omg, what was it called?", Topic.EPISODE),
+        ("episode 3", Topic.EPISODE),
+        ("whos in somos", Topic.CAST),
+        ("jesus sida sale de quien", Topic.CAST),
+        ("who shot it", Topic.CREATORS),
+        ("con quien codirigio alvaro curiel", Topic.CREATORS),
+        ("is ep 3 called tell the moon to come or something", Topic.EPISODE),
+        ("how does this thing work", Topic.HELP),
+        ("when was the oldest article you use published", Topic.SOURCES),
+        ("cual es el articulo mas viejo que tienes", Topic.SOURCES),
+        ("has netflix said anything or is it radio silence", Topic.SEASON2),
+    ],
+)
+def test_round_14_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_the_finale_alone_is_the_last_episode_but_a_number_wins(engine: Engine) -> None:
+    assert "Episode 6" in engine.ask("the finale", language=Language.EN).title
+    answer = engine.ask("what was ep 5 called, the one before the finale", language=Language.EN)
+    assert "Episode 5" in answer.title

@@ -41,6 +41,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "dar vida", "darle vida", "brought to life", "brings to life", "bring to life",
         "le pone cara", "le puso cara", "to life", "encarna", "encarno", "took the part",
         "the part of", "what part", "which part", "shows up as", "show up as", "appears as",
+        "whos in", "sale de quien", "sale de",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -66,7 +67,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "sequel season", "more of somos", "mas de somos", "renewing", "renewals", "renovaran",
         "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
         "anunciaron", "only one season", "just one season", "una sola temporada", "axe", "axed",
-        "ghost it", "ghosted", "la mato", "ya la mato", "la mataron", "another round", "regrese",
+        "ghost it", "ghosted", "radio silence", "say anything", "ever say", "la mato",
+        "ya la mato", "la mataron", "another round", "regrese",
         "vuelva", "regresen", "green light", "greenlit", "greenlight", "luz verde", "follow up",
         "followup", "a follow up", "la dejaron en",
         "dejaron en una temporada", "quedo en una temporada",
@@ -93,6 +95,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "part of it", "detras de", "esta detras", "mastermind", "mente maestra", "penned",
         "who penned", "se encargo",
         "se encargaron", "a cargo", "in charge", "ideo", "la ideo", "came up with it",
+        "who shot it", "who shot somos",
     }),
     Topic.SHOW: frozenset({
         "about", "based", "come out", "watch", "netflix", "genre", "trata", "basada", "basado",
@@ -119,11 +122,16 @@ CUES: dict[Topic, frozenset[str]] = {
         "se basa el bot", "en que se basa el bot", "pull from", "pull your info", "get your info",
         "get this info", "sacas la info", "sacas tu info",
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
+        "newest article", "latest article", "oldest article", "most recent article",
+        "articulo mas reciente", "articulo mas viejo", "articulo mas antiguo", "you pull",
+        "article you", "articles you", "articulo que usas", "articulos que usas", "can i trust",
+        "trust these", "trust the articles", "puedo confiar", "son confiables",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
         "how do i use", "como te uso", "what can i ask", "que puedo preguntar", "use this bot",
-        "how to use", "how do i even use", "use you",
+        "how to use", "how do i even use", "use you", "how does this thing work",
+        "como funciona esta cosa",
         "how does this work", "how do you work", "como funciona", "como funcionas",
         "what do you do", "que haces", "what can you answer", "que sabes", "what do you know",
         "instructions", "instrucciones", "usage", "menu", "options", "opciones",
@@ -281,7 +289,7 @@ FILLER_WORDS = frozenset(
     class school escuela dejo dejaste hurt hurts felt popping popped pops estudia estudio
     estudiando study studies studying agradecer agradecerle agradezco tal
     ages typo typos purpose comedy comedies comedia comedias stuff mejor escribirte preguntarte
-    soltado solto soltar mantendria traeria traera
+    soltado solto soltar mantendria traeria traera therell thered theyll leer read
     decirte
     none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
     wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
@@ -358,6 +366,15 @@ PLATFORMS = frozenset(
 (`saw it on tiktok`, `someone in general chat said`), the place is no subject; elsewhere it may
 be (`does jero medina have instagram`, `which websites do you use`)."""
 
+REACTIONS = frozenset({
+    "tho", "though", "omg", "wtf", "shook", "shock", "crying", "cried", "dead", "im dead",
+    "no manches", "no mames", "me dejo", "me mato", "llore", "llorando", "brutal", "insane",
+    "wow", "damn", "ugh", "lol", "lmao", "jaja", "jajaja", "uff", "que fuerte", "q fuerte",
+    "chale", "ay",
+})  # fmt: skip
+"""Words of a reaction to what a fan watched: a message that names an episode with one of these
+and nothing that asks (`that finale tho`, `el cap 5 me dejó en shock`) asks nothing."""
+
 OWN = frozenset({"my", "mi", "mis", "our", "nuestro", "nuestra", "nuestros", "nuestras"})
 """The fan's own possessives: `my` in `my sister says`, not `your` in `y tu mamá también`."""
 
@@ -401,7 +418,7 @@ none (`what year did ginger thompson win her pulitzer`), nothing answers them.""
 
 FILMING_CUES = frozenset({
     "filmed", "filmaron", "filmada", "filmado", "rodaron", "rodada", "rodado", "grabaron",
-    "filming", "where was it shot",
+    "filming", "where was it shot", "shoot", "shooting",
 })  # fmt: skip
 """Where and when the show was filmed: no claim says. Of a second season (`season two is
 already filmed`) they ask whether there is one, which the season-2 answer gives."""
@@ -429,7 +446,8 @@ OTHER_FACT_CUES = frozenset({
     "otros proyectos", "otros shows", "other books", "other novels", "otros libros",
     "otras novelas", "how long", "gringa", "gringo", "nationality", "nacionalidad", "ha hecho",
     "que mas ha hecho", "done before", "previous work", "died", "death toll", "how many dead",
-    "murieron", "muertos", "fallecidos", "opina", "opina tu", "who is better", "who acts better",
+    "murieron", "muertos", "fallecidos", "agarraron", "los agarraron", "capturaron",
+    "atraparon", "caught", "captured", "opina", "opina tu", "who is better", "who acts better",
     "who is the best", "quien actua mejor", "quien es mejor", "quien es el mejor",
     "quien es la mejor", "periodico", "newspaper", "trabaja", "works for", "donde trabaja",
     "where does she work", "where does he work", "still around", "still exist", "still active",

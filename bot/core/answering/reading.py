@@ -36,6 +36,7 @@ from bot.core.answering.intents import (
     OWN,
     PERSON_NOUNS,
     PLATFORMS,
+    REACTIONS,
     SEASON2_NAMES,
     detect_language,
     phrase_hits,
@@ -54,6 +55,9 @@ _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 
 _SENTENCE_END = re.compile(r"[.!?;:…]+(?:\s+|$)|,\s+")
 """Where a sentence of a message ends: `loved it. who plays chema?`, `quick question: who…`."""
+
+_ADDRESSEE = re.compile(r"(?<![\w@])@[\w.]+")
+"""A fan addressed by name in the chat (`@maria`): someone spoken to, never a subject."""
 
 _THANKED_FOR = re.compile(
     r"\b(?:thanks|thank you|thx|ty|gracias)(?: so much| a lot| mil)? (?:for|por)"
@@ -400,6 +404,8 @@ class Reader:
 
     def read(self, query: str) -> Route:
         """What the question asks for: the answer to give, not the answer itself."""
+        # `@maria did u finish it yet??` is said to another fan, not about Flor María.
+        query = _ADDRESSEE.sub(" ", query)
         route = self._route(query)
         # "when did…", "what year…" of a person or character whose claims give no date.
         if self._undated(route) and phrase_hits(fold(query), DATE_CUES):
@@ -490,6 +496,12 @@ class Reader:
         # entity's claims (`what else did schamus write` is covered, `what else did ginger
         # thompson write` not, nor `qué pasa en el capítulo 2` by the story's `qué pasa`).
         reference = parse_episode_reference(folded)
+        # `that finale tho 😭`, `el cap 5 me dejó en shock no manches`: a reaction to an
+        # episode asks nothing, unless something in it asks.
+        if (reference is not None or keyword_hits) and self._is_reaction(
+            query, folded, cues, keyword_hits
+        ):
+            return Decline()
         # "who plays irene in episode 4", "i just finished ep 4. who plays irene?": a person
         # named with their topic's cue is what is asked; the episode is where the fan is.
         if any(m.kind in {"cast", "person"} and KIND_TOPIC[m.kind] in cues for m in mentions):
@@ -746,6 +758,30 @@ class Reader:
             if run >= 2 and strange:
                 return True
         return False
+
+    def _is_reaction(
+        self,
+        query: str,
+        folded: str,
+        cues: dict[Topic, list[str]],
+        keyword_hits: dict[str, list[_KeywordHit]],
+    ) -> bool:
+        """Whether a message that names an episode (`ep 5`, `that finale`) only reacts to it.
+
+        It holds a word of reaction (`tho`, `shock`, `no manches`) and nothing that asks: no
+        question mark, no question word, no cue but the episode's own words and no keyword of
+        another topic. `episode 3` and `ep 5 title` still ask for the episode.
+        """
+        words = folded.split()
+        if "?" in query or "¿" in query or not phrase_hits(folded, REACTIONS):
+            return False
+        if any(w in _QUESTION_WORDS for w in words):
+            return False
+        if any(topic is not Topic.EPISODE for topic in cues) or any(
+            h.topic is not Topic.EPISODE for hits in keyword_hits.values() for h in hits
+        ):
+            return False
+        return not any(c not in _EPISODE_WORDS for c in cues.get(Topic.EPISODE, []))
 
     def _asks_of_an_unknown_subject(self, folded: str) -> bool:
         """Whether a yes-or-no question is asked of something nobody here is called.
@@ -1350,9 +1386,21 @@ _ITSELF = ("this", "this one", "it", "somos", "esta", "esta serie", "ella")
 
 _ASIDES = (
     "no spoilers please", "no spoilers pls", "no spoilers", "without spoilers", "spoiler free",
-    "sin spoilers porfa", "sin spoilers", "sin spoiler",
+    "sin spoilers porfa", "sin spoilers", "sin spoiler", "or something like that",
+    "or something", "o algo asi", "o algo por el estilo", "o algo",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show."""
+_QUESTION_WORDS = frozenset({
+    "who", "what", "whats", "which", "when", "where", "why", "how", "whos", "quien", "quienes",
+    "cual", "cuales", "cuando", "donde", "como", "cuantos", "cuantas", "title", "titulo",
+    "name", "nombre", "called", "llama", "titula",
+})  # fmt: skip
+"""Words that ask, in a message that reacts to an episode."""
+_EPISODE_WORDS = frozenset({
+    "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos", "cap",
+    "caps", "capi", "chapter",
+})  # fmt: skip
+"""The words that only name an episode, among the episode cues."""
 _YES_NO_STARTS = frozenset({"is", "was", "does", "did", "has", "es", "fue"})
 """Words that begin a yes-or-no question about the word after them."""
 
