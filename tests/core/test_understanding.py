@@ -1159,3 +1159,37 @@ def test_the_finale_alone_is_the_last_episode_but_a_number_wins(engine: Engine) 
     assert "Episode 6" in engine.ask("the finale", language=Language.EN).title
     answer = engine.ask("what was ep 5 called, the one before the finale", language=Language.EN)
     assert "Episode 5" in answer.title
+
+
+# ------------------------------------------------------------------------------- round 15
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "erika in ep 4 had me sobbing ngl",
+        "alguien mas llorando con el cap 6? 😭",  # asked of the other fans
+        "que clasificacion tiene, es apta para ninos?",
+    ],
+)
+def test_round_15_remarks_and_ratings_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("ngl episode two wrecked me, whats it called again", Topic.EPISODE),
+        ("el vato que hace de chema quien es", Topic.CAST),
+        ("a quien le toca ser irene", Topic.CAST),
+        ("who was in the writers room", Topic.CREATORS),
+        ("what are the chances of a season 2", Topic.SEASON2),
+        ("la van a renovar o la dejan asi", Topic.SEASON2),
+        ("what kinda stuff can i ask", Topic.HELP),
+        ("tldr of the plot", Topic.SHOW),
+    ],
+)
+def test_round_15_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

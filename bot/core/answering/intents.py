@@ -42,6 +42,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "le pone cara", "le puso cara", "to life", "encarna", "encarno", "took the part",
         "the part of", "what part", "which part", "shows up as", "show up as", "appears as",
         "whos in", "sale de quien", "sale de",
+        "le toca ser", "toca ser", "le toco ser",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -81,6 +82,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "could still happen", "puede haber", "todavia puede", "more coming", "is there more",
         "is it dead", "renewal status", "status", "estatus", "confirmed", "confirm",
         "confirmado", "confirmada", "confirmo", "confirmaron", "confirmar",
+        "probabilidad", "la dejan asi",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -143,6 +145,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
         "estoy perdida",
+        "can i ask", "kinda stuff", "what kind of things can i ask", "que cosas te puedo preguntar",
     }),
 }
 
@@ -209,7 +212,7 @@ benjamin a good guy`), so there they still count (see `Engine._beyond_names`).""
 PERSON_NOUNS = frozenset(
     """
     lady guy man woman girl boy dude kid senora senor senorita chavo chava chavito chavita
-    morro morra muchacho muchacha chico chica chamaco chamaca chaval chavala
+    morro morra muchacho muchacha chico chica chamaco chamaca chaval chavala vato bato morrito
     """.split()
 )
 """Nouns for a person, which a fan may describe with a word of their own: `the old lady, doña
@@ -220,7 +223,7 @@ HEARSAY_VERBS = frozenset(
     """
     said says saying told tells saw seen seeing heard hear hearing posted posting
     dijo dice dicen dijeron decia decian vi vio vieron visto viendo lei leyo oi oyo escuche
-    escucho listed lists listing see sees veo vemos
+    escucho listed lists listing see sees veo vemos find encontre
     """.split()
 )
 """Verbs that tell where a fan heard something: `my friend said`, `i saw a tiktok saying`,
@@ -289,7 +292,9 @@ FILLER_WORDS = frozenset(
     class school escuela dejo dejaste hurt hurts felt popping popped pops estudia estudio
     estudiando study studies studying agradecer agradecerle agradezco tal
     ages typo typos purpose comedy comedies comedia comedias stuff mejor escribirte preguntarte
-    soltado solto soltar mantendria traeria traera therell thered theyll leer read
+    soltado solto soltar mantendria traeria traera therell thered theyll leer read existe
+    exists realistically dejan asi supone entonces accent accents acento acentos tldr spoiled
+    spoil spoilear
     decirte
     none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
     wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
@@ -370,8 +375,15 @@ REACTIONS = frozenset({
     "tho", "though", "omg", "wtf", "shook", "shock", "crying", "cried", "dead", "im dead",
     "no manches", "no mames", "me dejo", "me mato", "llore", "llorando", "brutal", "insane",
     "wow", "damn", "ugh", "lol", "lmao", "jaja", "jajaja", "uff", "que fuerte", "q fuerte",
-    "chale", "ay",
+    "chale", "ay", "sobbing", "sobbed", "ngl", "chillando", "chille", "llorar", "bawling",
 })  # fmt: skip
+FAN_POLLS = frozenset({
+    "alguien mas", "anyone else", "who else", "nadie mas", "am i the only one", "soy la unica",
+    "soy el unico", "is it just me", "solo yo",
+})  # fmt: skip
+"""Questions put to the other fans (`alguien más chillando con el cap 5?`): they ask nothing of
+the bot, whatever question mark they carry."""
+
 """Words of a reaction to what a fan watched: a message that names an episode with one of these
 and nothing that asks (`that finale tho`, `el cap 5 me dejó en shock`) asks nothing."""
 
@@ -447,7 +459,9 @@ OTHER_FACT_CUES = frozenset({
     "otras novelas", "how long", "gringa", "gringo", "nationality", "nacionalidad", "ha hecho",
     "que mas ha hecho", "done before", "previous work", "died", "death toll", "how many dead",
     "murieron", "muertos", "fallecidos", "agarraron", "los agarraron", "capturaron",
-    "atraparon", "caught", "captured", "opina", "opina tu", "who is better", "who acts better",
+    "atraparon", "caught", "captured", "clasificacion", "age rating", "rated r", "apta",
+    "para ninos", "for kids", "kid friendly", "family friendly", "opina", "opina tu",
+    "who is better", "who acts better",
     "who is the best", "quien actua mejor", "quien es mejor", "quien es el mejor",
     "quien es la mejor", "periodico", "newspaper", "trabaja", "works for", "donde trabaja",
     "where does she work", "where does he work", "still around", "still exist", "still active",

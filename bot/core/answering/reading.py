@@ -25,6 +25,7 @@ from bot.core.answering.intents import (
     CHIT_CHAT,
     CUES,
     DATE_CUES,
+    FAN_POLLS,
     FILLER_WORDS,
     FILMING_CUES,
     FUNCTION_WORDS,
@@ -773,9 +774,16 @@ class Reader:
         another topic. `episode 3` and `ep 5 title` still ask for the episode.
         """
         words = folded.split()
-        if "?" in query or "¿" in query or not phrase_hits(folded, REACTIONS):
+        if not phrase_hits(folded, REACTIONS):
             return False
-        if any(w in _QUESTION_WORDS for w in words):
+        # `alguien más chillando con el cap 5?` asks the other fans, not the bot.
+        # The whole message counts here: `ngl episode five wrecked me, whats it called again`
+        # asks in a sentence the chatter rule set aside.
+        if not phrase_hits(folded, FAN_POLLS) and (
+            "?" in query
+            or "¿" in query
+            or any(w in _QUESTION_WORDS for w in (*words, *fold(query).split()))
+        ):
             return False
         if any(topic is not Topic.EPISODE for topic in cues) or any(
             h.topic is not Topic.EPISODE for hits in keyword_hits.values() for h in hits
@@ -1393,7 +1401,7 @@ _ASIDES = (
 _QUESTION_WORDS = frozenset({
     "who", "what", "whats", "which", "when", "where", "why", "how", "whos", "quien", "quienes",
     "cual", "cuales", "cuando", "donde", "como", "cuantos", "cuantas", "title", "titulo",
-    "name", "nombre", "called", "llama", "titula",
+    "name", "nombre", "called", "llama", "titula", "named", "same", "mismo", "igual",
 })  # fmt: skip
 """Words that ask, in a message that reacts to an episode."""
 _EPISODE_WORDS = frozenset({
