@@ -1193,3 +1193,45 @@ def test_round_15_words_cues_and_keywords_are_read(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 16
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "erika es la mejor neta",  # a judgement of a character asks nothing
+        "paquito's arc hit different",
+        "el capitulo 2 esta bien fuerte",
+        "el final me dejo bien triste",
+        "alguien mas lloro con chema? 😭",
+        "lmaooo true tbh",  # nothing but everyday words
+        "is chema from cdmx in real life",
+    ],
+)
+def test_round_16_remarks_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("chayo is the best, who plays her?", Topic.CAST),  # a judgement beside a question
+        ("who plays irene? she deserves an award fr", Topic.CAST),
+        ("which actors did the article think would come back for season 2", Topic.SEASON2),
+        ("jero medina de q sale", Topic.CAST),
+        ("los protas de somos", Topic.CAST),
+        ("el final quedo abierto, puede que haya mas?", Topic.SEASON2),
+        ("did it get the axe or is it still alive", Topic.SEASON2),
+        ("netflix cancelo somos?", Topic.SEASON2),
+    ],
+)
+def test_round_16_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_a_spanish_season_2_question_gets_a_spanish_reply(engine: Engine) -> None:
+    assert engine.ask("netflix cancelo somos?").language is Language.ES

@@ -43,6 +43,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "the part of", "what part", "which part", "shows up as", "show up as", "appears as",
         "whos in", "sale de quien", "sale de",
         "le toca ser", "toca ser", "le toco ser",
+        "part in", "s part", "de que sale", "de q sale", "main guy", "main girl", "lead guy",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -83,6 +84,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "is it dead", "renewal status", "status", "estatus", "confirmed", "confirm",
         "confirmado", "confirmada", "confirmo", "confirmaron", "confirmar",
         "probabilidad", "la dejan asi",
+        "still alive", "any updates", "2da temp", "segunda temp", "haya mas", "puede que haya",
+        "final abierto", "quedo abierto",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -294,7 +297,7 @@ FILLER_WORDS = frozenset(
     ages typo typos purpose comedy comedies comedia comedias stuff mejor escribirte preguntarte
     soltado solto soltar mantendria traeria traera therell thered theyll leer read existe
     exists realistically dejan asi supone entonces accent accents acento acentos tldr spoiled
-    spoil spoilear
+    spoil spoilear refreshing refresh wise plotwise grew raised originalmente nel
     decirte
     none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
     wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
@@ -362,7 +365,8 @@ dad`, `does she have kids`)."""
 
 PLATFORMS = frozenset(
     """
-    tiktok tiktoks twitter reddit instagram insta ig youtube yt facebook fb whatsapp discord
+    article articles articulo post tiktok tiktoks twitter reddit instagram insta ig youtube yt
+    facebook fb whatsapp discord
     chat online internet site sites website websites web redes foro forum forums grupo group
     server servidor
     """.split()
@@ -376,6 +380,10 @@ REACTIONS = frozenset({
     "no manches", "no mames", "me dejo", "me mato", "llore", "llorando", "brutal", "insane",
     "wow", "damn", "ugh", "lol", "lmao", "jaja", "jajaja", "uff", "que fuerte", "q fuerte",
     "chale", "ay", "sobbing", "sobbed", "ngl", "chillando", "chille", "llorar", "bawling",
+    "la mejor", "el mejor", "es lo maximo", "the best", "hit different", "hits different",
+    "destroyed me", "destroyed", "bien fuerte", "muy fuerte", "esta fuerte", "iconic", "legend",
+    "goat", "me encanto", "love her", "love him", "i love", "amo a", "obsessed", "lloro",
+    "lloraron",
 })  # fmt: skip
 FAN_POLLS = frozenset({
     "alguien mas", "anyone else", "who else", "nadie mas", "am i the only one", "soy la unica",
@@ -460,7 +468,8 @@ OTHER_FACT_CUES = frozenset({
     "que mas ha hecho", "done before", "previous work", "died", "death toll", "how many dead",
     "murieron", "muertos", "fallecidos", "agarraron", "los agarraron", "capturaron",
     "atraparon", "caught", "captured", "clasificacion", "age rating", "rated r", "apta",
-    "para ninos", "for kids", "kid friendly", "family friendly", "opina", "opina tu",
+    "para ninos", "for kids", "kid friendly", "family friendly", "cdmx", "chilango", "chilanga",
+    "opina", "opina tu",
     "who is better", "who acts better",
     "who is the best", "quien actua mejor", "quien es mejor", "quien es el mejor",
     "quien es la mejor", "periodico", "newspaper", "trabaja", "works for", "donde trabaja",
@@ -514,7 +523,7 @@ _SPANISH = frozenset(
     jajajaja ya q o y pero porque pues verdad alguien sabe saben sabes porfa porfis oye wey
     neta mismo misma tambien ahora algo nada todo toda eso esto aqui muy bien mejor quiero
     puedo puedes tengo tienes estoy voy vas dormir bueno gracias graciaaas eres un cuentame
-    chiste escribio otras otros dirigido ha""".split()
+    chiste escribio otras otros dirigido ha cancelo cancelaron renovo""".split()
 )
 _ENGLISH = frozenset(
     """who what which when where how is are was the there season seasons episode episodes plays

@@ -499,9 +499,8 @@ class Reader:
         reference = parse_episode_reference(folded)
         # `that finale tho 😭`, `el cap 5 me dejó en shock no manches`: a reaction to an
         # episode asks nothing, unless something in it asks.
-        if (reference is not None or keyword_hits) and self._is_reaction(
-            query, folded, cues, keyword_hits
-        ):
+        names_something = reference is not None or bool(keyword_hits or mentions)
+        if names_something and self._is_reaction(query, folded, cues):
             return Decline()
         # "who plays irene in episode 4", "i just finished ep 4. who plays irene?": a person
         # named with their topic's cue is what is asked; the episode is where the fan is.
@@ -531,6 +530,14 @@ class Reader:
         if mentions:
             asked += phrase_hits(nameless, OTHER_FACT_CUES)
         if any(not _covered(folded.split(), phrase, covered) for phrase in asked):
+            return Decline()
+        # `lmaooo same tbh`: nothing but everyday words names nothing to answer, whatever claim
+        # prose shares one of them (`same day`).
+        if (
+            not (cues or keyword_hits or mentions or reference is not None)
+            and folded.split()
+            and all(self._everyday(w) or w in FUNCTION_WORDS for w in folded.split())
+        ):
             return Decline()
 
         scores: Counter[Topic] = Counter()
@@ -760,14 +767,10 @@ class Reader:
                 return True
         return False
 
-    def _is_reaction(
-        self,
-        query: str,
-        folded: str,
-        cues: dict[Topic, list[str]],
-        keyword_hits: dict[str, list[_KeywordHit]],
-    ) -> bool:
-        """Whether a message that names an episode (`ep 5`, `that finale`) only reacts to it.
+    def _is_reaction(self, query: str, folded: str, cues: dict[Topic, list[str]]) -> bool:
+        """Whether a message that names an episode or a character only reacts to it.
+
+        `that finale tho`, `chayo es la mejor`, `benjamin's storyline hit different`.
 
         It holds a word of reaction (`tho`, `shock`, `no manches`) and nothing that asks: no
         question mark, no question word, no cue but the episode's own words and no keyword of
@@ -785,8 +788,12 @@ class Reader:
             or any(w in _QUESTION_WORDS for w in (*words, *fold(query).split()))
         ):
             return False
+        # A keyword inside the reaction (`hit` in `hit different`) asks nothing.
+        said = strip_phrases(folded, REACTIONS)
         if any(topic is not Topic.EPISODE for topic in cues) or any(
-            h.topic is not Topic.EPISODE for hits in keyword_hits.values() for h in hits
+            h.topic is not Topic.EPISODE
+            for hits in self._keyword_hits(said).values()
+            for h in hits
         ):
             return False
         return not any(c not in _EPISODE_WORDS for c in cues.get(Topic.EPISODE, []))
@@ -1029,7 +1036,11 @@ class Reader:
                 continue  # most questions quote no title: one set lookup a word
             for size in range(min(len(words) - start, self._longest_source_title), 0, -1):
                 run = " ".join(words[start : start + size])
-                if start + size > end and run in self._source_title_runs:
+                if (
+                    start + size > end
+                    and run in self._source_title_runs
+                    and run not in SEASON2_NAMES  # `season 2` is a question's own words
+                ):
                     found.append(run)
                     end = start + size
                     break
@@ -1395,7 +1406,9 @@ _ITSELF = ("this", "this one", "it", "somos", "esta", "esta serie", "ella")
 _ASIDES = (
     "no spoilers please", "no spoilers pls", "no spoilers", "without spoilers", "spoiler free",
     "sin spoilers porfa", "sin spoilers", "sin spoiler", "or something like that",
-    "or something", "o algo asi", "o algo por el estilo", "o algo",
+    "or something", "o algo asi", "o algo por el estilo", "o algo", "deserves awards",
+    "deserves an award", "deserves an oscar", "deserves an emmy", "merece un premio",
+    "merece un oscar", "merece premios",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show."""
 _QUESTION_WORDS = frozenset({

@@ -62,8 +62,8 @@ def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | 
             for other in neighbours:
                 if (value := _word_value(other)) is not None:
                     return value
-    if "finale" in words:
-        return "last"  # the word names the last episode by itself, unlike `last` or `final`
+    if "finale" in words or " el final " in padded:
+        return "last"  # these name the last episode by themselves, unlike `last` or `final`
     if bare and len(words) <= 3:
         values = [v for w in words if (v := _word_value(w)) is not None]
         if len(values) == 1:
