@@ -1235,3 +1235,41 @@ def test_round_16_words_cues_and_keywords_are_read(
 
 def test_a_spanish_season_2_question_gets_a_spanish_reply(engine: Engine) -> None:
     assert engine.ask("netflix cancelo somos?").language is Language.ES
+
+
+# ------------------------------------------------------------------------------- round 17
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "@luis did u finish it? dont spoil the last ep",  # said to another fan
+        "irene es mi personaje favorito",
+        "orale gracias x la info",
+        "can my 10 year old watch it?",
+        "en que escuela estudio mercedes hernandez",
+    ],
+)
+def test_round_17_remarks_and_facts_no_claim_holds_are_declined(
+    engine: Engine, question: str
+) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("oye @luis, quien hace de chema?", Topic.CAST),  # a fan named in passing
+        ("quien hace a paquito", Topic.CAST),
+        ("is kerry ardra in the cast or is that name a mistake", Topic.CAST),
+        ("why does one article name kerry ardra", Topic.SOURCES),  # a slip asked of its source
+        ("who wrote the article that inspired the show", Topic.CREATORS),
+        ("en que articulos te basas para la temporada 2", Topic.SOURCES),
+        ("need the crew for a school thing, who directed it", Topic.CREATORS),
+        ("was it mid or did people like it", Topic.SHOW),
+    ],
+)
+def test_round_17_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

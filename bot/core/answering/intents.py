@@ -44,6 +44,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "whos in", "sale de quien", "sale de",
         "le toca ser", "toca ser", "le toco ser",
         "part in", "s part", "de que sale", "de q sale", "main guy", "main girl", "lead guy",
+        "hace a", "quien hace a",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -204,7 +205,7 @@ JUDGEMENT_WORDS = frozenset(
     fantastic wonderful perfect excellent lovely sad heartbreaking bad terrible weird crazy wild
     insane interesting important right wrong true false real fake honest dumb stupid silly random
     mal buena buenisima buenisimo genial increible hermosa hermoso preciosa bonita lindo linda
-    triste verdad mentira falso honesto tonta tonto chido chida padrisimo hermosisima
+    triste verdad mentira falso honesto tonta tonto chido chida padrisimo hermosisima mid
     hermosisimo bellisima preciosisima joya
     """.split()
 )
@@ -292,12 +293,13 @@ FILLER_WORDS = frozenset(
     aviento avientas aventar avente saquen saque sacara sacaran contra puro pura rumor rumour
     rumors rumours rumores chisme argument arguments fell asleep sleep slept dormi dormido
     dormida mix mixed mixing edit edits pasenme pasame pasa seguir sigo puso pusieron clase
-    class school escuela dejo dejaste hurt hurts felt popping popped pops estudia estudio
+    dejo dejaste hurt hurts felt school escuela class popping popped pops estudia estudio
     estudiando study studies studying agradecer agradecerle agradezco tal
     ages typo typos purpose comedy comedies comedia comedias stuff mejor escribirte preguntarte
     soltado solto soltar mantendria traeria traera therell thered theyll leer read existe
     exists realistically dejan asi supone entonces accent accents acento acentos tldr spoiled
-    spoil spoilear refreshing refresh wise plotwise grew raised originalmente nel
+    spoil spoilear refreshing refresh wise plotwise grew raised originalmente nel jumps jump
+    jumping salta
     decirte
     none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
     wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
@@ -383,7 +385,8 @@ REACTIONS = frozenset({
     "la mejor", "el mejor", "es lo maximo", "the best", "hit different", "hits different",
     "destroyed me", "destroyed", "bien fuerte", "muy fuerte", "esta fuerte", "iconic", "legend",
     "goat", "me encanto", "love her", "love him", "i love", "amo a", "obsessed", "lloro",
-    "lloraron",
+    "lloraron", "mi personaje favorito", "my favorite character", "my fav", "favorito",
+    "favorita", "favorite", "favourite",
 })  # fmt: skip
 FAN_POLLS = frozenset({
     "alguien mas", "anyone else", "who else", "nadie mas", "am i the only one", "soy la unica",
@@ -410,7 +413,7 @@ CHAT_SPELLINGS = {
     "q": "que", "k": "que", "qn": "quien", "kn": "quien", "d": "de", "tmb": "tambien",
     "tb": "tambien", "tmbn": "tambien", "pa": "para", "dnd": "donde", "cdo": "cuando",
     "qdo": "cuando", "ps": "pues", "bn": "bien", "nmms": "no mames", "xk": "porque",
-    "ur": "your",
+    "ur": "your", "x": "por",
 }  # fmt: skip
 """Chat spellings and their words: `wat is somos abt` asks what `what is somos about` asks.
 Read before anything else, so cues and names are found in the words they stand for."""
@@ -469,6 +472,10 @@ OTHER_FACT_CUES = frozenset({
     "murieron", "muertos", "fallecidos", "agarraron", "los agarraron", "capturaron",
     "atraparon", "caught", "captured", "clasificacion", "age rating", "rated r", "apta",
     "para ninos", "for kids", "kid friendly", "family friendly", "cdmx", "chilango", "chilanga",
+    "year old", "years old", "yo watch", "can my", "appropriate", "apropiada", "para mi hijo",
+    "para mi hija", "what school", "which school", "went to school", "acting school",
+    "que escuela", "en que escuela", "escuela de actuacion", "studied", "donde estudio",
+    "estudio actuacion", "actuacion",
     "opina", "opina tu",
     "who is better", "who acts better",
     "who is the best", "quien actua mejor", "quien es mejor", "quien es el mejor",

@@ -134,6 +134,12 @@ WHICH_SOURCE = frozenset({
 })  # fmt: skip
 """`which article says schamus directed it`: asks which source gives a claim."""
 
+SOURCES_ASKED = frozenset({
+    "te basas", "which articles", "what articles", "que articulos", "en que articulos",
+    "what sources", "your sources", "tus fuentes", "que fuentes",
+})  # fmt: skip
+"""Words that ask which sources the bot uses, whatever else the question names."""
+
 FOCUSABLE = frozenset({Topic.SHOW, Topic.CREATORS, Topic.CAST})
 """Topics whose answer can be just the claims a question points at."""
 
@@ -405,7 +411,9 @@ class Reader:
 
     def read(self, query: str) -> Route:
         """What the question asks for: the answer to give, not the answer itself."""
-        # `@maria did u finish it yet??` is said to another fan, not about Flor María.
+        # A fan named in passing (`oye @maria, quién hace de chema?`) is no subject.
+        if _ADDRESSEE.match(query.strip()):
+            return Decline()  # `@maria did u finish it yet?` is said to another fan
         query = _ADDRESSEE.sub(" ", query)
         route = self._route(query)
         # "when did…", "what year…" of a person or character whose claims give no date.
@@ -459,7 +467,7 @@ class Reader:
         # A source's known slip asked about ("why does episode 1 have alvaro after the title",
         # "what does 'the creator of netflix' mean in that article") is answered by the sources
         # answer, which lists every known mistake.
-        if self._asks_of_a_slip(folded, cues):
+        if self._asks_of_a_slip(folded, cues) and not self._asks_of_the_cast(folded, cues):
             # `is ep 1 really called the lazy herd alvaro?` asks the episode's title, which
             # the episode's answer gives; `why does episode 1 have alvaro after it` asks why.
             reference = parse_episode_reference(folded)
@@ -590,8 +598,12 @@ class Reader:
                 return AskEntity(resolution.best.id, resolution)
             return Unsure(resolution)
         # A question that names the second season is about it, whatever else it asks for.
+        # ...unless it asks which articles say so (`en qué artículos te basas pa lo de la
+        # temporada 2`): the sources answer lists them, with their dates.
         topic = (
-            Topic.SEASON2
+            Topic.SOURCES
+            if phrase_hits(folded, SOURCES_ASKED)
+            else Topic.SEASON2
             if phrase_hits(folded, SEASON2_NAMES)
             else max(TOPIC_PRIORITY, key=lambda t_: (scores[t_], -TOPIC_PRIORITY.index(t_)))
         )
@@ -1057,6 +1069,18 @@ class Reader:
         return any(
             slip in padded and (Topic.SOURCES in cues or len(words & described) >= 2)
             for slip, described in self._slips
+        )
+
+    def _asks_of_the_cast(self, folded: str, cues: dict[Topic, list[str]]) -> bool:
+        """Whether a slip that is a name (`Kerry Ardra`) is asked about as a cast member.
+
+        `is kerry ardra actually in the cast or is that name a mistake?` is answered by the
+        cast member's answer, which gives the claim and the doubt about that name.
+        """
+        words = set(folded.split())
+        return bool(
+            (Topic.CAST in cues or words & CAST_NOUNS)
+            and any(m.kind == "cast" for m in self.index.mentioned(folded))
         )
 
     def _is_remark(self, folded: str) -> bool:
