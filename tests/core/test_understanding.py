@@ -1273,3 +1273,36 @@ def test_round_17_words_cues_and_keywords_are_read(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 18
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "que buena actriz la que hace de irene, me encanto",  # praise names her by her part
+        "erika es la mejor personaje y no acepto opiniones",
+        "just finished ep 2, gonna need a minute before the next one",
+        "jero medina es hijo de algun actor?",
+    ],
+)
+def test_round_18_praise_and_family_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("que actriz hace a irene, q chingona", Topic.CAST),
+        ("quien hizo a paquito?", Topic.CAST),
+        ("el chavito paquito quien es en la vida real", Topic.CAST),
+        ("cuantos capitulos son y como se llaman", Topic.EPISODE),
+        ("salieron de golpe o uno por semana", Topic.SHOW),
+        ("que tan actualizada esta tu info? ya paso mucho desde el estreno", Topic.SOURCES),
+    ],
+)
+def test_round_18_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

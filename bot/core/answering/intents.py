@@ -45,6 +45,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "le toca ser", "toca ser", "le toco ser",
         "part in", "s part", "de que sale", "de q sale", "main guy", "main girl", "lead guy",
         "hace a", "quien hace a",
+        "quien hizo a", "hizo a", "en la vida real", "in real life",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -59,6 +60,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "titulo del capitulo", "lista de capitulos", "lista de episodios", "list of episodes",
         "titulos de los capitulos", "titulos de los episodios", "installment", "installments",
         "entrega",
+        "como se llaman", "y como se llaman", "what are they called", "y sus nombres",
+        "and their names", "and what are they called",
     }),
     Topic.SEASON2: SEASON2_NAMES | frozenset({
         "renewed", "renewal", "renew", "cancelled", "canceled", "cancel", "more episodes",
@@ -206,6 +209,7 @@ JUDGEMENT_WORDS = frozenset(
     insane interesting important right wrong true false real fake honest dumb stupid silly random
     mal buena buenisima buenisimo genial increible hermosa hermoso preciosa bonita lindo linda
     triste verdad mentira falso honesto tonta tonto chido chida padrisimo hermosisima mid
+    chingona chingon chingonas chingones
     hermosisimo bellisima preciosisima joya
     """.split()
 )
@@ -299,7 +303,7 @@ FILLER_WORDS = frozenset(
     soltado solto soltar mantendria traeria traera therell thered theyll leer read existe
     exists realistically dejan asi supone entonces accent accents acento acentos tldr spoiled
     spoil spoilear refreshing refresh wise plotwise grew raised originalmente nel jumps jump
-    jumping salta
+    jumping salta toy querian quisieron insisting insist insists settle opiniones opinion
     decirte
     none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
     wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
@@ -386,8 +390,15 @@ REACTIONS = frozenset({
     "destroyed me", "destroyed", "bien fuerte", "muy fuerte", "esta fuerte", "iconic", "legend",
     "goat", "me encanto", "love her", "love him", "i love", "amo a", "obsessed", "lloro",
     "lloraron", "mi personaje favorito", "my favorite character", "my fav", "favorito",
-    "favorita", "favorite", "favourite",
+    "favorita", "favorite", "favourite", "need a minute", "gonna need", "necesito un momento",
+    "que buen", "que buena", "que gran", "what a",
 })  # fmt: skip
+PRAISE = frozenset({
+    "que buen", "que buena", "que gran", "what a", "la mejor", "el mejor", "the best",
+    "me encanto", "favorito", "favorita", "favorite", "favourite", "love her", "love him",
+})  # fmt: skip
+"""Praise of someone in the show: a reaction that may name them by their part."""
+
 FAN_POLLS = frozenset({
     "alguien mas", "anyone else", "who else", "nadie mas", "am i the only one", "soy la unica",
     "soy el unico", "is it just me", "solo yo",
@@ -475,7 +486,8 @@ OTHER_FACT_CUES = frozenset({
     "year old", "years old", "yo watch", "can my", "appropriate", "apropiada", "para mi hijo",
     "para mi hija", "what school", "which school", "went to school", "acting school",
     "que escuela", "en que escuela", "escuela de actuacion", "studied", "donde estudio",
-    "estudio actuacion", "actuacion",
+    "estudio actuacion", "hijo de", "hija de", "son of", "daughter of", "his parents",
+    "her parents", "sus papas", "sus padres",
     "opina", "opina tu",
     "who is better", "who acts better",
     "who is the best", "quien actua mejor", "quien es mejor", "quien es el mejor",

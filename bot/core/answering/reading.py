@@ -37,6 +37,7 @@ from bot.core.answering.intents import (
     OWN,
     PERSON_NOUNS,
     PLATFORMS,
+    PRAISE,
     REACTIONS,
     SEASON2_NAMES,
     detect_language,
@@ -136,7 +137,8 @@ WHICH_SOURCE = frozenset({
 
 SOURCES_ASKED = frozenset({
     "te basas", "which articles", "what articles", "que articulos", "en que articulos",
-    "what sources", "your sources", "tus fuentes", "que fuentes",
+    "what sources", "your sources", "tus fuentes", "que fuentes", "que tan actualizada",
+    "que tan actualizado", "how up to date", "how recent",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
 
@@ -789,7 +791,8 @@ class Reader:
         another topic. `episode 3` and `ep 5 title` still ask for the episode.
         """
         words = folded.split()
-        if not phrase_hits(folded, REACTIONS):
+        whole = fold(query)
+        if not (phrase_hits(folded, REACTIONS) or phrase_hits(whole, REACTIONS)):
             return False
         # `alguien más chillando con el cap 5?` asks the other fans, not the bot.
         # The whole message counts here: `ngl episode five wrecked me, whats it called again`
@@ -797,15 +800,16 @@ class Reader:
         if not phrase_hits(folded, FAN_POLLS) and (
             "?" in query
             or "¿" in query
-            or any(w in _QUESTION_WORDS for w in (*words, *fold(query).split()))
+            or any(w in _QUESTION_WORDS for w in (*words, *whole.split()))
         ):
             return False
+        # Praise of an actor may name them by their part (`qué buen actor el que hace de chema`):
+        # then the cast's own words ask nothing either.
+        named_by = {Topic.EPISODE, Topic.CAST} if phrase_hits(whole, PRAISE) else {Topic.EPISODE}
         # A keyword inside the reaction (`hit` in `hit different`) asks nothing.
         said = strip_phrases(folded, REACTIONS)
-        if any(topic is not Topic.EPISODE for topic in cues) or any(
-            h.topic is not Topic.EPISODE
-            for hits in self._keyword_hits(said).values()
-            for h in hits
+        if any(topic not in named_by for topic in cues) or any(
+            h.topic not in named_by for hits in self._keyword_hits(said).values() for h in hits
         ):
             return False
         return not any(c not in _EPISODE_WORDS for c in cues.get(Topic.EPISODE, []))
@@ -1432,7 +1436,7 @@ _ASIDES = (
     "sin spoilers porfa", "sin spoilers", "sin spoiler", "or something like that",
     "or something", "o algo asi", "o algo por el estilo", "o algo", "deserves awards",
     "deserves an award", "deserves an oscar", "deserves an emmy", "merece un premio",
-    "merece un oscar", "merece premios",
+    "merece un oscar", "merece premios", "merece todos los premios",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show."""
 _QUESTION_WORDS = frozenset({
