@@ -1306,3 +1306,48 @@ def test_round_18_words_cues_and_keywords_are_read(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 19
+
+
+def test_several_episodes_named_get_each_of_them(engine: Engine) -> None:
+    answer = engine.ask("eps 2 and 4 titles", language=Language.EN)
+    assert answer.topic is Topic.EPISODE
+    assert "A Mouth Full of Flies" in answer.text
+    assert "A Walk with Wolves" in answer.text
+    assert "Tell the Moon to Come" not in answer.text
+    spanish = engine.ask("cap 1 y cap 3 como se llaman")
+    assert "The Lazy Herd" in spanish.text and "Tell the Moon to Come" in spanish.text
+
+
+def test_the_episode_before_the_finale_is_the_one_before_the_last(engine: Engine) -> None:
+    answer = engine.ask("the episode right before the finale, whats it called", Language.EN)
+    assert "Episode 5" in answer.title
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["erika is my fav character honestly", "el capitulo 5 esta bien perron"],
+)
+def test_round_19_remarks_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who plays chema in ep 2 and 3", Topic.CAST),  # a person asked, not the episodes
+        ("what makes people think a season 2 could happen", Topic.SEASON2),
+        ("cuanta gente la vio", Topic.UNKNOWN),  # after `how many` an everyday word still asks
+        ("is it canceled or in limbo", Topic.SEASON2),
+        ("es mexicana o es gringa?", Topic.SHOW),
+        ("ando viendo somos, quien hace de irene", Topic.CAST),
+        ("que cartel fue el responsable", Topic.SHOW),
+        ("como funciona este bot", Topic.HELP),
+    ],
+)
+def test_round_19_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

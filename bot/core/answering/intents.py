@@ -90,6 +90,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "probabilidad", "la dejan asi",
         "still alive", "any updates", "2da temp", "segunda temp", "haya mas", "puede que haya",
         "final abierto", "quedo abierto",
+        "limbo", "in limbo", "ya valio", "valio",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -153,6 +154,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
         "estoy perdida",
         "can i ask", "kinda stuff", "what kind of things can i ask", "que cosas te puedo preguntar",
+        "como funciona este bot",
     }),
 }
 
@@ -304,6 +306,7 @@ FILLER_WORDS = frozenset(
     exists realistically dejan asi supone entonces accent accents acento acentos tldr spoiled
     spoil spoilear refreshing refresh wise plotwise grew raised originalmente nel jumps jump
     jumping salta toy querian quisieron insisting insist insists settle opiniones opinion
+    ando andamos details detalles put commit nuevo nueva
     decirte
     none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
     wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
@@ -391,10 +394,11 @@ REACTIONS = frozenset({
     "goat", "me encanto", "love her", "love him", "i love", "amo a", "obsessed", "lloro",
     "lloraron", "mi personaje favorito", "my favorite character", "my fav", "favorito",
     "favorita", "favorite", "favourite", "need a minute", "gonna need", "necesito un momento",
-    "que buen", "que buena", "que gran", "what a",
+    "que buen", "que buena", "que gran", "what a", "fav", "perron", "perrona", "bien perron",
 })  # fmt: skip
 PRAISE = frozenset({
-    "que buen", "que buena", "que gran", "what a", "la mejor", "el mejor", "the best",
+    "que buen", "que buena", "que gran", "what a", "la mejor", "el mejor", "the best", "my fav",
+    "fav", "perron", "perrona", "bien perron",
     "me encanto", "favorito", "favorita", "favorite", "favourite", "love her", "love him",
 })  # fmt: skip
 """Praise of someone in the show: a reaction that may name them by their part."""
@@ -495,7 +499,7 @@ OTHER_FACT_CUES = frozenset({
     "where does she work", "where does he work", "still around", "still exist", "still active",
     "around today", "siguen existiendo", "todavia existen", "siguen activos", "todavia operan",
     "de donde es", "de donde era", "where is she from", "where is he from", "where was she born",
-    "where was he born", "donde nacio", "es gringa", "es gringo", "where is from",
+    "where was he born", "donde nacio", "where is from",
     "where s from", "where was born", "where does come from",
 }) | FILMING_CUES  # fmt: skip
 """Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so, made of

@@ -48,7 +48,11 @@ from bot.core.answering.intents import (
 )
 from bot.core.knowledge.models import Claim, KnowledgeBase
 from bot.core.matching.claims import ClaimIndex, Document, Retrieval
-from bot.core.matching.episodes import EpisodeRef, parse_episode_reference
+from bot.core.matching.episodes import (
+    EpisodeRef,
+    parse_episode_reference,
+    parse_episode_references,
+)
 from bot.core.matching.index import NameIndex, Resolution
 from bot.core.text import fold
 
@@ -317,6 +321,7 @@ class Reader:
         self._name_words = frozenset(w for key in self.index.all_keys() for w in key.split())
         self._sorted_name_words = sorted(self._name_words)
         self._show_names = frozenset(fold(name) for name in knowledge.show.names)
+        self._episode_ids = {episode.number: episode.id for episode in knowledge.episodes}
         self._undated_ids = frozenset(
             entity.id
             for entity in [*knowledge.cast, *knowledge.people]
@@ -588,6 +593,14 @@ class Reader:
         # "is making a murderer worth it": what is judged is what the bot does not know.
         if unexplained and phrase_hits(folded, WORTH_CUES):
             return Decline()
+        # `eps 5 and 6 titles`, `cap 1 y cap 2 cómo se llaman`: each episode named, one answer.
+        numbered = [
+            self._episode_ids[n]
+            for n in (parse_episode_references(folded) if reference is not None else ())
+            if n in self._episode_ids
+        ]
+        if len(numbered) > 1 and Topic.SEASON2 not in cues:
+            return AskEntities(Topic.EPISODE, tuple(numbered))
         if reference is not None and Topic.SEASON2 not in cues:
             # "how long is episode 2" asks for something no claim of the episode holds.
             if unexplained and self._outweighed(unexplained, evidence):
@@ -767,7 +780,14 @@ class Reader:
         for determiner in WH_DETERMINERS:
             at = padded.find(f" {determiner} ")
             after = padded[at + len(determiner) + 2 :].split()[:1] if at >= 0 else []
-            if after and len(after[0]) > 2 and not (after[0] in self._askable or after[0] in used):
+            # An everyday word after `what` is no kind of thing (`what makes some ppl think`);
+            # after `how many` it is (`cuánta gente la vio`).
+            if (
+                after
+                and len(after[0]) > 2
+                and not (after[0] in self._askable or after[0] in used)
+                and not (determiner in _WHAT and self._everyday(after[0]))
+            ):
                 return True
         # A title may hold everyday words (`breaking bad`): they continue a run, but a run
         # of everyday words alone is chatter (`mom asked`), not a title.
@@ -1417,6 +1437,9 @@ _SHOW_NOUN_TAIL = frozenset({"esa", "that", "netflix", "nueva", "new"})
 _ABOUT = frozenset({"about", "sobre", "de", "on"})
 _STORY_JOINS = frozenset({"de", "del", "en", "in", "of", "at"})
 """Words that put a show's story after it: `about the massacre`, `sobre allende`."""
+
+_WHAT = frozenset({"what", "whats", "which"})
+"""The determiners after which a verb may come (`what makes`), unlike `how many`."""
 
 _TITLE_ASKED = frozenset({
     "called", "titled", "title", "named", "name", "se llama", "se titula", "titulo", "nombre",

@@ -26,7 +26,10 @@ _CARDINALS = {
 """Before an episode word a cardinal counts episodes (`six episodes`) or is a pronoun (`the moon
 one episode`); only after it (`episode one`) does it name one."""
 _LAST_WORDS = {"last", "final", "finale", "ultimo", "ultima", "closing", "cierra"}
-_BEFORE_LAST = ("second to last", "penultimate", "penultimo", "penultima", "next to last")
+_BEFORE_LAST = (
+    "second to last", "penultimate", "penultimo", "penultima", "next to last",
+    "before the finale", "before the last", "antes del final", "antes del ultimo",
+)  # fmt: skip
 """The episode before the last: `whats the name of the second to last episode`."""
 _EPISODE_WORDS = {
     "episode", "episodes", "ep", "eps", "epi", "episodio", "episodios", "capitulo", "capitulos",
@@ -79,3 +82,30 @@ def _word_value(word: str) -> EpisodeRef | None:
     if digits := _DIGITS.match(word):
         return int(digits.group(1))
     return None
+
+
+_AND = frozenset({"and", "y", "e", "&", "or", "o", "to", "a"})
+"""Words that join episode numbers: `eps 5 and 6`, `cap 1 y cap 2`."""
+
+
+def parse_episode_references(folded: str) -> list[int]:
+    """Every episode number a fan names: `eps 5 and 6`, `cap 1 y cap 2`, `e01 and e02`.
+
+    A number counts when an episode word or code stands right before it, or when it follows
+    such a number with only `and`/`y` (or another episode word) between.
+    """
+    words = folded.split()
+    found: list[int] = []
+    after_number = False
+    for i, word in enumerate(words):
+        value: EpisodeRef | None = None
+        if code := _CODE.match(word):
+            value = int(code.group(1))
+        elif i and (words[i - 1] in _EPISODE_WORDS or (after_number and words[i - 1] in _AND)):
+            value = _word_value(word)
+        if isinstance(value, int):
+            found.append(value)
+            after_number = True
+        elif word not in _AND and word not in _EPISODE_WORDS:
+            after_number = False
+    return list(dict.fromkeys(found))
