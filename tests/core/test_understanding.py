@@ -1351,3 +1351,46 @@ def test_round_19_words_cues_and_keywords_are_read(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 20
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("la periodista gano algun premio?", Topic.CREATORS),  # her prize, by her role
+        ("ginger thompson won what prize", Topic.CREATORS),
+        ("gano algun premio la serie", Topic.UNKNOWN),  # not answered with her prize
+        ("what other movies has mariana chenillo directed", Topic.UNKNOWN),
+        ("en que ciudad nacio mariana chenillo", Topic.UNKNOWN),
+    ],
+)
+def test_a_persons_keyword_answers_only_of_that_person(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "anyone else rewatching it rn? on ep 4 again",  # a poll of the fans
+        "honestly erika is the best written character, fight me",
+        "muchas gracias, me sirvio un buen",
+    ],
+)
+def test_round_20_remarks_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("just started ep 1 and i wonder, is it based on real reporting", Topic.SHOW),
+        ("i see conflicting info on who directed it, which is it", Topic.CREATORS),
+        ("any spoilers on what happens in season 2? plot leaks?", Topic.SEASON2),
+    ],
+)
+def test_round_20_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic

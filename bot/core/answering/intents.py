@@ -306,7 +306,8 @@ FILLER_WORDS = frozenset(
     exists realistically dejan asi supone entonces accent accents acento acentos tldr spoiled
     spoil spoilear refreshing refresh wise plotwise grew raised originalmente nel jumps jump
     jumping salta toy querian quisieron insisting insist insists settle opiniones opinion
-    ando andamos details detalles put commit nuevo nueva
+    ando andamos details detalles put commit nuevo nueva leaks leak leaked filtraciones
+    conflicting emotionally trolling explica explicame conto sirvio sirve
     decirte
     none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
     wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
@@ -395,6 +396,7 @@ REACTIONS = frozenset({
     "lloraron", "mi personaje favorito", "my favorite character", "my fav", "favorito",
     "favorita", "favorite", "favourite", "need a minute", "gonna need", "necesito un momento",
     "que buen", "que buena", "que gran", "what a", "fav", "perron", "perrona", "bien perron",
+    "best written", "fight me",
 })  # fmt: skip
 PRAISE = frozenset({
     "que buen", "que buena", "que gran", "what a", "la mejor", "el mejor", "the best", "my fav",
@@ -405,6 +407,7 @@ PRAISE = frozenset({
 
 FAN_POLLS = frozenset({
     "alguien mas", "anyone else", "who else", "nadie mas", "am i the only one", "soy la unica",
+    "anybody else",
     "soy el unico", "is it just me", "solo yo",
 })  # fmt: skip
 """Questions put to the other fans (`alguien más chillando con el cap 5?`): they ask nothing of
@@ -440,7 +443,7 @@ CHIT_CHAT = frozenset({
     "great show", "good show", "love this show", "me encanta", "good job", "great job",
     "nice job", "buen trabajo", "well done", "bien hecho", "who made you", "who created you",
     "quien te hizo", "quien te creo", "are you a bot", "are you a robot", "are you human",
-    "eres un bot", "eres humano",
+    "eres un bot", "eres humano", "me sirvio", "muchas gracias",
 })  # fmt: skip
 """Remarks, not questions: a message made of one of these and nothing but filler, function
 words and the show's name ("good bot", "jajaja que buena serie") is declined, however much its
@@ -499,7 +502,7 @@ OTHER_FACT_CUES = frozenset({
     "where does she work", "where does he work", "still around", "still exist", "still active",
     "around today", "siguen existiendo", "todavia existen", "siguen activos", "todavia operan",
     "de donde es", "de donde era", "where is she from", "where is he from", "where was she born",
-    "where was he born", "donde nacio", "where is from",
+    "where was he born", "donde nacio", "where is from", "nacio", "born",
     "where s from", "where was born", "where does come from",
 }) | FILMING_CUES  # fmt: skip
 """Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so, made of

@@ -515,24 +515,14 @@ class Reader:
         # `that finale tho 😭`, `el cap 5 me dejó en shock no manches`: a reaction to an
         # episode asks nothing, unless something in it asks.
         names_something = reference is not None or bool(keyword_hits or mentions)
-        if names_something and self._is_reaction(query, folded, cues):
+        polls_the_fans = bool(phrase_hits(fold(query), FAN_POLLS))
+        if (names_something or polls_the_fans) and self._is_reaction(query, folded, cues):
             return Decline()
         # "who plays irene in episode 4", "i just finished ep 4. who plays irene?": a person
         # named with their topic's cue is what is asked; the episode is where the fan is.
         if any(m.kind in {"cast", "person"} and KIND_TOPIC[m.kind] in cues for m in mentions):
             mentions = [m for m in mentions if m.kind != "episode"]
             reference = None
-        owners = {m.id for m in mentions}
-        covered = {
-            w
-            for keyword, hits in keyword_hits.items()
-            if (not owners and reference is None)
-            or any(
-                h.owner in owners or (reference is not None and h.topic is Topic.EPISODE)
-                for h in hits
-            )
-            for w in keyword.split()
-        }
         # `where is ginger thompson from` asks what `where is she from` asks: the cue is read
         # with the names taken out too.
         nameless = " ".join(w for w in folded.split() if w not in self._name_words)
@@ -544,6 +534,29 @@ class Reader:
             asked = [p for p in asked if p not in FILMING_CUES]
         if mentions:
             asked += phrase_hits(nameless, OTHER_FACT_CUES)
+        # Whose facts may answer it: the people named, or else those named by a word of their
+        # own claims that is not the asked fact itself (`la periodista` in `la periodista ganó
+        # algún premio?`). A person's keyword covers the fact only for that person: `ganó algún
+        # premio la serie` is not answered with the journalist's prize.
+        asked_words = {w for phrase in asked for w in phrase.split()}
+        owners = {m.id for m in mentions} or {
+            h.owner
+            for keyword, hits in keyword_hits.items()
+            if not set(keyword.split()) & asked_words
+            for h in hits
+            if h.topic in PERSON_TOPICS and h.owner
+        }
+        covered = {
+            w
+            for keyword, hits in keyword_hits.items()
+            if any(
+                (reference is not None and h.topic is Topic.EPISODE)
+                or (owners and h.owner in owners)
+                or (not owners and reference is None and h.topic not in PERSON_TOPICS)
+                for h in hits
+            )
+            for w in keyword.split()
+        }
         if any(not _covered(folded.split(), phrase, covered) for phrase in asked):
             return Decline()
         # `lmaooo same tbh`: nothing but everyday words names nothing to answer, whatever claim
@@ -812,12 +825,13 @@ class Reader:
         """
         words = folded.split()
         whole = fold(query)
-        if not (phrase_hits(folded, REACTIONS) or phrase_hits(whole, REACTIONS)):
+        polls = phrase_hits(whole, FAN_POLLS)  # `anyone else rewatching it rn?` is a remark too
+        if not (phrase_hits(folded, REACTIONS) or phrase_hits(whole, REACTIONS) or polls):
             return False
         # `alguien más chillando con el cap 5?` asks the other fans, not the bot.
         # The whole message counts here: `ngl episode five wrecked me, whats it called again`
         # asks in a sentence the chatter rule set aside.
-        if not phrase_hits(folded, FAN_POLLS) and (
+        if not polls and (
             "?" in query
             or "¿" in query
             or any(w in _QUESTION_WORDS for w in (*words, *whole.split()))
@@ -828,7 +842,7 @@ class Reader:
         named_by = {Topic.EPISODE, Topic.CAST} if phrase_hits(whole, PRAISE) else {Topic.EPISODE}
         # A keyword inside the reaction (`hit` in `hit different`) asks nothing.
         said = strip_phrases(folded, REACTIONS)
-        if any(topic not in named_by for topic in cues) or any(
+        if any(topic not in named_by for topic in topic_cues(said)) or any(
             h.topic not in named_by for hits in self._keyword_hits(said).values() for h in hits
         ):
             return False
@@ -1424,7 +1438,7 @@ _CLAUSE_BREAKS = frozenset({
 
 _WATCHED = frozenset({
     "watched", "watching", "finished", "saw", "seen", "ver", "vi", "viendo", "visto", "termine",
-    "terminamos", "acabe",
+    "terminamos", "acabe", "started", "starting", "empece", "empezamos",
 })  # fmt: skip
 """Verbs after which an episode is where the fan is: `acabo de ver el primer cap`."""
 _EPISODE_SPAN = 4
@@ -1440,6 +1454,9 @@ _STORY_JOINS = frozenset({"de", "del", "en", "in", "of", "at"})
 
 _WHAT = frozenset({"what", "whats", "which"})
 """The determiners after which a verb may come (`what makes`), unlike `how many`."""
+
+PERSON_TOPICS = frozenset({Topic.CAST, Topic.CREATORS})
+"""The topics whose claims are a person's: their keywords answer only of that person."""
 
 _TITLE_ASKED = frozenset({
     "called", "titled", "title", "named", "name", "se llama", "se titula", "titulo", "nombre",
