@@ -49,6 +49,7 @@ from bot.core.answering.intents import (
 from bot.core.knowledge.models import Claim, KnowledgeBase
 from bot.core.matching.claims import ClaimIndex, Document, Retrieval
 from bot.core.matching.episodes import (
+    EPISODE_WORDS,
     EpisodeRef,
     parse_episode_reference,
     parse_episode_references,
@@ -846,7 +847,7 @@ class Reader:
             h.topic not in named_by for hits in self._keyword_hits(said).values() for h in hits
         ):
             return False
-        return not any(c not in _EPISODE_WORDS for c in cues.get(Topic.EPISODE, []))
+        return not any(c not in EPISODE_WORDS for c in cues.get(Topic.EPISODE, []))
 
     def _asks_of_an_unknown_subject(self, folded: str) -> bool:
         """Whether a yes-or-no question is asked of something nobody here is called.
@@ -955,7 +956,7 @@ class Reader:
         homes: set[int] = set()
         watched_at = -_WATCH_CLAUSE - 1
         for i, word in enumerate(words):
-            if word in _WATCH_VERBS:
+            if word in _WATCHING:
                 watched_at = i
             elif word in _CLAUSE_BREAKS:
                 watched_at = -_WATCH_CLAUSE - 1
@@ -993,7 +994,7 @@ class Reader:
         """
         words = folded.split()
         for i, word in enumerate(words):
-            if word not in _WATCHED:
+            if word not in _WATCHING:
                 continue
             for end in range(i + 2, min(len(words), i + 1 + _EPISODE_SPAN) + 1):
                 if parse_episode_reference(" ".join(words[i + 1 : end])) is not None:
@@ -1422,12 +1423,13 @@ _POSSESSIVES = frozenset(
     {"my", "her", "his", "our", "their", "mi", "mis", "su", "sus", "a", "un", "una"}
 )
 """The fan's own, or someone's they tell of: `in her living room`, `on a plane`."""
-_WATCH_VERBS = frozenset({
+_WATCHING = frozenset({
     "watched", "watching", "rewatched", "rewatching", "binged", "binging", "bingeing",
-    "finished", "saw", "vi", "vimos", "viendo", "visto", "termine", "terminamos", "acabe",
-    "acabamos",
+    "finished", "saw", "seen", "started", "starting", "ver", "vi", "vimos", "viendo", "visto",
+    "termine", "terminamos", "acabe", "acabamos", "empece", "empezamos",
 })  # fmt: skip
-"""Verbs of watching, after which `in`/`at` says where the fan watched."""
+"""Verbs of watching: after one, `in`/`at` says where the fan watched, and an episode is where
+the fan is (`acabo de ver el primer cap`)."""
 _WATCH_CLAUSE = 8
 """How far after the watching verb its place may come: `finished somos last night in …`."""
 _CLAUSE_BREAKS = frozenset({
@@ -1436,11 +1438,6 @@ _CLAUSE_BREAKS = frozenset({
 })  # fmt: skip
 """Words that begin the question: a place after one of them may be what is asked."""
 
-_WATCHED = frozenset({
-    "watched", "watching", "finished", "saw", "seen", "ver", "vi", "viendo", "visto", "termine",
-    "terminamos", "acabe", "started", "starting", "empece", "empezamos",
-})  # fmt: skip
-"""Verbs after which an episode is where the fan is: `acabo de ver el primer cap`."""
 _EPISODE_SPAN = 4
 """The most words an episode reference after such a verb takes: `the first episode of`."""
 
@@ -1485,11 +1482,6 @@ _QUESTION_WORDS = frozenset({
     "name", "nombre", "called", "llama", "titula", "named", "same", "mismo", "igual",
 })  # fmt: skip
 """Words that ask, in a message that reacts to an episode."""
-_EPISODE_WORDS = frozenset({
-    "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos", "cap",
-    "caps", "capi", "chapter",
-})  # fmt: skip
-"""The words that only name an episode, among the episode cues."""
 _YES_NO_STARTS = frozenset({"is", "was", "does", "did", "has", "es", "fue"})
 """Words that begin a yes-or-no question about the word after them."""
 

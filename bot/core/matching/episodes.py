@@ -31,10 +31,11 @@ _BEFORE_LAST = (
     "before the finale", "before the last", "antes del final", "antes del ultimo",
 )  # fmt: skip
 """The episode before the last: `whats the name of the second to last episode`."""
-_EPISODE_WORDS = {
+EPISODE_WORDS = frozenset({
     "episode", "episodes", "ep", "eps", "epi", "episodio", "episodios", "capitulo", "capitulos",
-    "cap", "capi", "chapter", "installment", "entrega",
-}  # fmt: skip
+    "cap", "caps", "capi", "chapter", "installment", "entrega",
+})  # fmt: skip
+"""Words that name an episode: a number beside one is an episode's (`ep 3`, `capítulo 3`)."""
 _CODE = re.compile(r"^(?:(?:s0?1)?e(?:p)?|s?0?1x)0*(\d{1,3})$")
 """`E03`, `ep3`, `S1E6`, `s01e02`, and the `1x02` of TV guides: season one's episodes only."""
 _DIGITS = re.compile(r"^#?0*(\d{1,3})(?:st|nd|rd|th|o|a|º|ª)?$")
@@ -53,13 +54,13 @@ def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | 
         return None
     padded = f" {folded} "
     if any(f" {p} " in padded for p in _BEFORE_LAST) and (
-        bare or any(w in _EPISODE_WORDS for w in words)
+        bare or any(w in EPISODE_WORDS for w in words)
     ):
         return "before last"
     for i, word in enumerate(words):
         if code := _CODE.match(word):
             return int(code.group(1))
-        if word in _EPISODE_WORDS:
+        if word in EPISODE_WORDS:
             before = [w for w in words[max(0, i - 2) : i][::-1] if w not in _CARDINALS]
             neighbours = words[i + 1 : i + 3] + before
             for other in neighbours:
@@ -101,11 +102,11 @@ def parse_episode_references(folded: str) -> list[int]:
         value: EpisodeRef | None = None
         if code := _CODE.match(word):
             value = int(code.group(1))
-        elif i and (words[i - 1] in _EPISODE_WORDS or (after_number and words[i - 1] in _AND)):
+        elif i and (words[i - 1] in EPISODE_WORDS or (after_number and words[i - 1] in _AND)):
             value = _word_value(word)
         if isinstance(value, int):
             found.append(value)
             after_number = True
-        elif word not in _AND and word not in _EPISODE_WORDS:
+        elif word not in _AND and word not in EPISODE_WORDS:
             after_number = False
     return list(dict.fromkeys(found))
