@@ -1394,3 +1394,43 @@ def test_round_20_remarks_are_declined(engine: Engine, question: str) -> None:
 )
 def test_round_20_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 21
+
+
+def test_first_and_last_episodes_named_together_get_both(engine: Engine) -> None:
+    answer = engine.ask("first and last episode names?", language=Language.EN)
+    assert "The Lazy Herd" in answer.text
+    assert "“Somos.”" in answer.text
+    assert "A Walk with Wolves" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("what's the second to last episode called", "Episode 5"),  # `to` joins no episodes
+        ("six episodes?", "About Somos."),  # a count, not episode 6
+    ],
+)
+def test_an_episode_count_and_the_one_before_the_last_stay_single(
+    engine: Engine, question: str, title: str
+) -> None:
+    assert title in engine.ask(question, language=Language.EN).title
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("starting episode 2 tonight, wish me luck guys", Topic.UNKNOWN),
+        ("which one has the wolves in the title", Topic.EPISODE),
+        ("how old is your season 2 info", Topic.SOURCES),
+        ("whats the case for a second season, any reason to stay hopeful", Topic.SEASON2),
+        ("is it about one main guy or a bunch of different people", Topic.SHOW),
+        ("quede destrozada, quien hace a erika?", Topic.CAST),
+    ],
+)
+def test_round_21_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

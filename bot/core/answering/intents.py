@@ -307,7 +307,8 @@ FILLER_WORDS = frozenset(
     spoil spoilear refreshing refresh wise plotwise grew raised originalmente nel jumps jump
     jumping salta toy querian quisieron insisting insist insists settle opiniones opinion
     ando andamos details detalles put commit nuevo nueva leaks leak leaked filtraciones
-    conflicting emotionally trolling explica explicame conto sirvio sirve
+    conflicting emotionally trolling explica explicame conto sirvio sirve destrozada destrozado
+    case stay hopeful bunch
     decirte
     none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
     wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
@@ -396,7 +397,7 @@ REACTIONS = frozenset({
     "lloraron", "mi personaje favorito", "my favorite character", "my fav", "favorito",
     "favorita", "favorite", "favourite", "need a minute", "gonna need", "necesito un momento",
     "que buen", "que buena", "que gran", "what a", "fav", "perron", "perrona", "bien perron",
-    "best written", "fight me",
+    "best written", "fight me", "wish me luck", "deseenme suerte",
 })  # fmt: skip
 PRAISE = frozenset({
     "que buen", "que buena", "que gran", "what a", "la mejor", "el mejor", "the best", "my fav",

@@ -610,8 +610,8 @@ class Reader:
         # `eps 5 and 6 titles`, `cap 1 y cap 2 cómo se llaman`: each episode named, one answer.
         numbered = [
             self._episode_ids[n]
-            for n in (parse_episode_references(folded) if reference is not None else ())
-            if n in self._episode_ids
+            for ref in (parse_episode_references(folded) if reference is not None else ())
+            if (n := self._episode_number(ref)) in self._episode_ids
         ]
         if len(numbered) > 1 and Topic.SEASON2 not in cues:
             return AskEntities(Topic.EPISODE, tuple(numbered))
@@ -814,6 +814,13 @@ class Reader:
             if run >= 2 and strange:
                 return True
         return False
+
+    def _episode_number(self, reference: EpisodeRef) -> int:
+        """The number of the episode a reference names: `last` is the highest."""
+        if isinstance(reference, int):
+            return reference
+        last = max(self._episode_ids, default=0)
+        return last if reference == "last" else last - 1
 
     def _is_reaction(self, query: str, folded: str, cues: dict[Topic, list[str]]) -> bool:
         """Whether a message that names an episode or a character only reacts to it.
@@ -1503,7 +1510,8 @@ _SOURCES_BEFORE_AGE = 2
 """How far before the age asked the sources may be named: `tus fuentes de cuándo son`."""
 _SOURCE_DETERMINERS = frozenset({
     "is", "are", "was", "were", "your", "the", "those", "these", "this", "that", "es", "son",
-    "eran", "fueron", "tu", "tus", "la", "las", "el", "los", "esa", "esas", "esos",
+    "eran", "fueron", "tu", "tus", "la", "las", "el", "los", "esa", "esas", "esos", "season",
+    "2", "temporada",
 })  # fmt: skip
 """Words that may stand between the age asked and the sources (`when were those articles`);
 any other word makes them someone else's (`when was ginger thompson's article published`)."""

@@ -85,28 +85,42 @@ def _word_value(word: str) -> EpisodeRef | None:
     return None
 
 
-_AND = frozenset({"and", "y", "e", "&", "or", "o", "to", "a"})
+_AND = frozenset({"and", "y", "e", "&", "or", "o"})
 """Words that join episode numbers: `eps 5 and 6`, `cap 1 y cap 2`."""
 
 
-def parse_episode_references(folded: str) -> list[int]:
-    """Every episode number a fan names: `eps 5 and 6`, `cap 1 y cap 2`, `e01 and e02`.
+def parse_episode_references(folded: str) -> list[EpisodeRef]:
+    """Every episode a fan names: `eps 5 and 6`, `cap 1 y cap 2`, `first and last episode`.
 
-    A number counts when an episode word or code stands right before it, or when it follows
-    such a number with only `and`/`y` (or another episode word) between.
+    A number or ordinal counts beside an episode word or code (after it, or before it unless it
+    counts episodes: `six episodes`), or joined by `and`/`y` to one that counts.
     """
     words = folded.split()
-    found: list[int] = []
-    after_number = False
+    values: dict[int, EpisodeRef] = {}
     for i, word in enumerate(words):
-        value: EpisodeRef | None = None
         if code := _CODE.match(word):
-            value = int(code.group(1))
-        elif i and (words[i - 1] in EPISODE_WORDS or (after_number and words[i - 1] in _AND)):
-            value = _word_value(word)
-        if isinstance(value, int):
-            found.append(value)
-            after_number = True
-        elif word not in _AND and word not in EPISODE_WORDS:
-            after_number = False
-    return list(dict.fromkeys(found))
+            values[i] = int(code.group(1))
+            continue
+        value = _word_value(word)
+        if value is None:
+            continue
+        after_episode_word = i > 0 and words[i - 1] in EPISODE_WORDS
+        before_episode_word = (
+            i + 1 < len(words) and words[i + 1] in EPISODE_WORDS and word not in _CARDINALS
+        )
+        if after_episode_word or before_episode_word:
+            values[i] = value
+    # `5 and 6`, `first and last`: a value joined to a counted one counts too.
+    changed = True
+    while changed:
+        changed = False
+        for i, word in enumerate(words):
+            if i in values or (value := _word_value(word)) is None:
+                continue
+            joined = (i >= 2 and words[i - 1] in _AND and i - 2 in values) or (
+                i + 2 < len(words) and words[i + 1] in _AND and i + 2 in values
+            )
+            if joined:
+                values[i] = value
+                changed = True
+    return list(dict.fromkeys(values[i] for i in sorted(values)))
