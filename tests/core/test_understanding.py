@@ -1434,3 +1434,40 @@ def test_round_21_words_cues_and_keywords_are_read(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 22
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "erika y paquito 😍😍",  # names and the emoji of a reaction ask nothing
+        "el cap 2 esta buenisimo",
+        "everardo arzate es de coahuila de verdad?",
+    ],
+)
+def test_round_22_remarks_and_origins_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_the_first_and_the_last_asked_apart_get_both(engine: Engine) -> None:
+    answer = engine.ask("cual es el primer episodio y cual el ultimo?")
+    assert "The Lazy Herd" in answer.text and "«Somos.»" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("y jero medina a quien le toco hacer", Topic.CAST),
+        ("is it a limited series or a regular one", Topic.SHOW),
+        ("saben si la van a continuar o ahi muere", Topic.SEASON2),
+        ("how long is the series, how many eps", Topic.SHOW),
+        ("can i trust what you say? who wrote the stuff you're quoting", Topic.SOURCES),
+        ("oye bot como funcionas? es mi primera vez aqui", Topic.HELP),
+    ],
+)
+def test_round_22_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

@@ -46,6 +46,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "part in", "s part", "de que sale", "de q sale", "main guy", "main girl", "lead guy",
         "hace a", "quien hace a",
         "quien hizo a", "hizo a", "en la vida real", "in real life",
+        "le toco hacer", "toco hacer",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -155,6 +156,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "estoy perdida",
         "can i ask", "kinda stuff", "what kind of things can i ask", "que cosas te puedo preguntar",
         "como funciona este bot",
+        "primera vez aqui", "first time here", "soy nuevo", "im new here",
     }),
 }
 
@@ -308,7 +310,7 @@ FILLER_WORDS = frozenset(
     jumping salta toy querian quisieron insisting insist insists settle opiniones opinion
     ando andamos details detalles put commit nuevo nueva leaks leak leaked filtraciones
     conflicting emotionally trolling explica explicame conto sirvio sirve destrozada destrozado
-    case stay hopeful bunch
+    case stay hopeful bunch hours hour regular picadisima picadisimo decirle deserves
     decirte
     none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
     wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
@@ -397,7 +399,8 @@ REACTIONS = frozenset({
     "lloraron", "mi personaje favorito", "my favorite character", "my fav", "favorito",
     "favorita", "favorite", "favourite", "need a minute", "gonna need", "necesito un momento",
     "que buen", "que buena", "que gran", "what a", "fav", "perron", "perrona", "bien perron",
-    "best written", "fight me", "wish me luck", "deseenme suerte",
+    "best written", "fight me", "wish me luck", "deseenme suerte", "buenisimo", "buenisima",
+    "so good", "amazing",
 })  # fmt: skip
 PRAISE = frozenset({
     "que buen", "que buena", "que gran", "what a", "la mejor", "el mejor", "the best", "my fav",
@@ -492,7 +495,8 @@ OTHER_FACT_CUES = frozenset({
     "atraparon", "caught", "captured", "clasificacion", "age rating", "rated r", "apta",
     "para ninos", "for kids", "kid friendly", "family friendly", "cdmx", "chilango", "chilanga",
     "year old", "years old", "yo watch", "can my", "appropriate", "apropiada", "para mi hijo",
-    "para mi hija", "what school", "which school", "went to school", "acting school",
+    "para mi hija", "es de coahuila", "es de allende", "is he from", "is she from",
+    "from coahuila", "what school", "which school", "went to school", "acting school",
     "que escuela", "en que escuela", "escuela de actuacion", "studied", "donde estudio",
     "estudio actuacion", "hijo de", "hija de", "son of", "daughter of", "his parents",
     "her parents", "sus papas", "sus padres",

@@ -143,6 +143,7 @@ WHICH_SOURCE = frozenset({
 SOURCES_ASKED = frozenset({
     "te basas", "which articles", "what articles", "que articulos", "en que articulos",
     "what sources", "your sources", "tus fuentes", "que fuentes", "que tan actualizada",
+    "can i trust", "you re quoting",
     "que tan actualizado", "how up to date", "how recent",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
@@ -834,7 +835,8 @@ class Reader:
         words = folded.split()
         whole = fold(query)
         polls = phrase_hits(whole, FAN_POLLS)  # `anyone else rewatching it rn?` is a remark too
-        if not (phrase_hits(folded, REACTIONS) or phrase_hits(whole, REACTIONS) or polls):
+        emoji = any(ch in _REACTION_EMOJI for ch in query)  # `irene y chema 😍😍`
+        if not (phrase_hits(folded, REACTIONS) or phrase_hits(whole, REACTIONS) or polls or emoji):
             return False
         # `alguien más chillando con el cap 5?` asks the other fans, not the bot.
         # The whole message counts here: `ngl episode five wrecked me, whats it called again`
@@ -1480,9 +1482,13 @@ _ASIDES = (
     "sin spoilers porfa", "sin spoilers", "sin spoiler", "or something like that",
     "or something", "o algo asi", "o algo por el estilo", "o algo", "deserves awards",
     "deserves an award", "deserves an oscar", "deserves an emmy", "merece un premio",
-    "merece un oscar", "merece premios", "merece todos los premios",
+    "merece un oscar", "merece premios", "merece todos los premios", "deserves every award",
+    "deserves all the awards", "o ahi muere", "ahi muere",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show."""
+_REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣")
+"""Emoji of a reaction: beside names and nothing that asks, they make a remark."""
+
 _QUESTION_WORDS = frozenset({
     "who", "what", "whats", "which", "when", "where", "why", "how", "whos", "quien", "quienes",
     "cual", "cuales", "cuando", "donde", "como", "cuantos", "cuantas", "title", "titulo",

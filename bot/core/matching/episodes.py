@@ -117,10 +117,27 @@ def parse_episode_references(folded: str) -> list[EpisodeRef]:
         for i, word in enumerate(words):
             if i in values or (value := _word_value(word)) is None:
                 continue
-            joined = (i >= 2 and words[i - 1] in _AND and i - 2 in values) or (
+            joined = _joined_back(words, i, values) or (
                 i + 2 < len(words) and words[i + 1] in _AND and i + 2 in values
             )
             if joined:
                 values[i] = value
                 changed = True
     return list(dict.fromkeys(values[i] for i in sorted(values)))
+
+
+_BETWEEN = frozenset({"cual", "el", "la", "the", "which", "what", "is", "es", "one"})
+"""Words between `and` and the next value: `el primer episodio y cuál el último`."""
+
+
+def _joined_back(words: list[str], i: int, values: dict[int, EpisodeRef]) -> bool:
+    """Whether `words[i]` follows a counted value across `and`: `5 and 6`, `y cuál el último`."""
+    j = i - 1
+    while j >= 0 and words[j] in _BETWEEN:
+        j -= 1
+    if j < 0 or words[j] not in _AND:
+        return False
+    k = j - 1
+    if k >= 0 and words[k] in EPISODE_WORDS:
+        k -= 1
+    return k in values
