@@ -164,8 +164,8 @@ def test_heldout_accuracy_not_below_the_record(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-22 held-out set 95.3 % (round 21's set reached "
-    "97.3 %; docs/evaluation.md); remove this marker when it passes",
+    reason="goal not met: on the blind round-23 held-out set 289 of 298, 96.98 % (round 21's "
+    "set reached 97.3 %; docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
@@ -173,7 +173,7 @@ def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-22 held-out set 3 of 69 out-of-scope questions "
+    reason="goal not met: on the blind round-23 held-out set 2 of 70 out-of-scope questions "
     "were answered with confidence (docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
@@ -187,8 +187,8 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-22 held-out set four topics are under 95 % "
-    "(season 2 91.7, show 94.0, sources 92.3, help 90.0; "
+    reason="goal not met: on the blind round-23 held-out set one topic is under 95 % "
+    "(sources 83.3; "
     "docs/evaluation.md); "
     "remove this marker when it passes",
 )
