@@ -490,3 +490,13 @@ async def test_translator_leaves_names_and_other_locales_alone() -> None:
     assert await translator.translate(string, discord.Locale.french, described) is None
     spanish = await translator.translate(string, discord.Locale.latin_american_spanish, described)
     assert spanish == MESSAGES["cmd.cast"][Language.ES]
+
+
+def test_the_accuracy_goal_gives_the_count_beside_the_rounded_figure(tmp_path: Path) -> None:
+    path = tmp_path / "other.yaml"
+    rows = "".join(_row(f"h-{n}", f"asdf {'q' * n}", split="heldout") for n in range(3))
+    path.write_text("questions:\n" + rows, encoding="utf-8")
+    goal = next(
+        g for g in evaluate_file(KNOWLEDGE_DIR, path).goals() if g.name.startswith("held-out acc")
+    )
+    assert goal.detail == "100.0% (3 of 3)"
