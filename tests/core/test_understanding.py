@@ -1471,3 +1471,31 @@ def test_round_22_words_cues_and_keywords_are_read(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 23
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["you're a good bot", "just finished ep 2, a mouth full of flies was so beautiful"],
+)
+def test_round_23_remarks_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("the actress playing irene carried it, what's her name?", Topic.CAST),
+        ("how long does netflix wait before deciding to renew", Topic.SEASON2),
+        ("binged it in one sitting, is there gonna be a season 2", Topic.SEASON2),
+        ("did it flop", Topic.SHOW),
+        ("que articulos lees", Topic.SOURCES),
+        ("is your stuff up to date or is it ancient news", Topic.SOURCES),
+    ],
+)
+def test_round_23_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

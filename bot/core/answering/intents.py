@@ -47,6 +47,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "hace a", "quien hace a",
         "quien hizo a", "hizo a", "en la vida real", "in real life",
         "le toco hacer", "toco hacer",
+        "her name", "his name", "su nombre",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -137,6 +138,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "articulo mas reciente", "articulo mas viejo", "articulo mas antiguo", "you pull",
         "article you", "articles you", "articulo que usas", "articulos que usas", "can i trust",
         "trust these", "trust the articles", "puedo confiar", "son confiables",
+        "up to date", "ancient news",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
@@ -311,6 +313,7 @@ FILLER_WORDS = frozenset(
     ando andamos details detalles put commit nuevo nueva leaks leak leaked filtraciones
     conflicting emotionally trolling explica explicame conto sirvio sirve destrozada destrozado
     case stay hopeful bunch hours hour regular picadisima picadisimo decirle deserves
+    carried lado sitting eyes lees leiste ancient re
     decirte
     none mine hers theirs till nothing having hadnt shall ought gotten getting youve aint
     wouldve couldve shouldve mustve curiosity thoughts suppose supposed assume assumed
@@ -400,7 +403,7 @@ REACTIONS = frozenset({
     "favorita", "favorite", "favourite", "need a minute", "gonna need", "necesito un momento",
     "que buen", "que buena", "que gran", "what a", "fav", "perron", "perrona", "bien perron",
     "best written", "fight me", "wish me luck", "deseenme suerte", "buenisimo", "buenisima",
-    "so good", "amazing",
+    "so good", "amazing", "so beautiful", "was so", "tan bonito", "tan hermoso",
 })  # fmt: skip
 PRAISE = frozenset({
     "que buen", "que buena", "que gran", "what a", "la mejor", "el mejor", "the best", "my fav",

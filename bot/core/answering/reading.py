@@ -143,7 +143,7 @@ WHICH_SOURCE = frozenset({
 SOURCES_ASKED = frozenset({
     "te basas", "which articles", "what articles", "que articulos", "en que articulos",
     "what sources", "your sources", "tus fuentes", "que fuentes", "que tan actualizada",
-    "can i trust", "you re quoting",
+    "can i trust", "you re quoting", "up to date",
     "que tan actualizado", "how up to date", "how recent",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
