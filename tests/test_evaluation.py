@@ -162,18 +162,13 @@ def test_heldout_accuracy_not_below_the_record(
     assert accuracy + 1e-9 >= recorded.accuracy["heldout"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met: on the blind round-23 held-out set 289 of 298, 96.98 % (round 21's "
-    "set reached 97.3 %; docs/evaluation.md); remove this marker when it passes",
-)
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-23 held-out set 2 of 70 out-of-scope questions "
+    reason="goal not met: on the blind round-24 held-out set 4 of 70 out-of-scope questions "
     "were answered with confidence (docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
@@ -187,8 +182,8 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-23 held-out set one topic is under 95 % "
-    "(sources 83.3; "
+    reason="goal not met: on the blind round-24 held-out set one topic is under 95 % "
+    "(season 2 91.7; "
     "docs/evaluation.md); "
     "remove this marker when it passes",
 )
