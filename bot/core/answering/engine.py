@@ -36,7 +36,7 @@ from bot.core.answering.reading import (
 from bot.core.i18n import month_name, number_word, t
 from bot.core.knowledge.loader import collector_paused
 from bot.core.knowledge.models import CastMember, Claim, Episode, KnowledgeBase, Person, Source
-from bot.core.matching.episodes import EpisodeRef, parse_episode_reference
+from bot.core.matching.episodes import EpisodeRef, episode_number, parse_episode_reference
 from bot.core.matching.index import MAX_SUGGESTIONS, NameIndex, Resolution
 from bot.core.text import fold
 
@@ -264,11 +264,8 @@ class Engine:
         return self._people_by_role.get(stem(folded), [])
 
     def _episode(self, reference: EpisodeRef) -> Episode | None:
-        if isinstance(reference, int):
-            return self.knowledge.episodes_by_number.get(reference)
-        numbers = sorted(self.knowledge.episodes_by_number)
-        back = 1 if reference == "last" else 2  # "before last"
-        return self.knowledge.episodes_by_number[numbers[-back]] if len(numbers) >= back else None
+        number = episode_number(reference, self.knowledge.episodes_by_number)
+        return None if number is None else self.knowledge.episodes_by_number.get(number)
 
     def _episode_by_reference(
         self, query: str, reference: EpisodeRef, language: Language, notice: str | None

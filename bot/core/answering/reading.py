@@ -51,6 +51,7 @@ from bot.core.matching.claims import ClaimIndex, Document, Retrieval
 from bot.core.matching.episodes import (
     EPISODE_WORDS,
     EpisodeRef,
+    episode_number,
     parse_episode_reference,
     parse_episode_references,
 )
@@ -143,8 +144,7 @@ WHICH_SOURCE = frozenset({
 SOURCES_ASKED = frozenset({
     "te basas", "which articles", "what articles", "que articulos", "en que articulos",
     "what sources", "your sources", "tus fuentes", "que fuentes", "que tan actualizada",
-    "can i trust", "you re quoting", "up to date",
-    "que tan actualizado", "how up to date", "how recent",
+    "can i trust", "you re quoting", "up to date", "que tan actualizado", "how recent",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
 
@@ -420,9 +420,10 @@ class Reader:
 
     def read(self, query: str) -> Route:
         """What the question asks for: the answer to give, not the answer itself."""
-        # A fan named in passing (`oye @maria, quién hace de chema?`) is no subject.
+        # `@maria did u finish it yet?` is said to another fan; a fan named in passing (`oye
+        # @maria, quién hace de chema?`) is no subject.
         if _ADDRESSEE.match(query.strip()):
-            return Decline()  # `@maria did u finish it yet?` is said to another fan
+            return Decline()
         query = _ADDRESSEE.sub(" ", query)
         route = self._route(query)
         # "when did…", "what year…" of a person or character whose claims give no date.
@@ -525,6 +526,7 @@ class Reader:
         if any(m.kind in {"cast", "person"} and KIND_TOPIC[m.kind] in cues for m in mentions):
             mentions = [m for m in mentions if m.kind != "episode"]
             reference = None
+        names_season2 = bool(phrase_hits(folded, SEASON2_NAMES))
         # `where is ginger thompson from` asks what `where is she from` asks: the cue is read
         # with the names taken out too.
         nameless = " ".join(w for w in folded.split() if w not in self._name_words)
@@ -532,7 +534,7 @@ class Reader:
         # `how long does netflix take to renew a show like this`: this show, likened to no other.
         if Topic.SEASON2 in cues:
             asked = [p for p in asked if not _likened_to_itself(folded, p)]
-        if phrase_hits(folded, SEASON2_NAMES):
+        if names_season2:
             asked = [p for p in asked if p not in FILMING_CUES]
         if mentions:
             asked += phrase_hits(nameless, OTHER_FACT_CUES)
@@ -597,7 +599,7 @@ class Reader:
             scores[retrieved[0][0].topic] += 1 if (cues or keyword_hits) else 2
 
         explained = [*(p for hits in cues.values() for p in hits), *keyword_hits]
-        if phrase_hits(folded, SEASON2_NAMES):  # `season two is already filmed`: is it coming
+        if names_season2:  # `season two is already filmed`: is it coming
             explained += phrase_hits(folded, FILMING_CUES)
         explained += [self.index.entries_by_id[m.id].key for m in mentions]
         leftover = strip_phrases(folded, explained)
@@ -612,7 +614,7 @@ class Reader:
         numbered = [
             self._episode_ids[n]
             for ref in (parse_episode_references(folded) if reference is not None else ())
-            if (n := self._episode_number(ref)) in self._episode_ids
+            if (n := episode_number(ref, self._episode_ids)) in self._episode_ids
         ]
         if len(numbered) > 1 and Topic.SEASON2 not in cues:
             return AskEntities(Topic.EPISODE, tuple(numbered))
@@ -634,7 +636,7 @@ class Reader:
             Topic.SOURCES
             if phrase_hits(folded, SOURCES_ASKED)
             else Topic.SEASON2
-            if phrase_hits(folded, SEASON2_NAMES)
+            if names_season2
             else max(TOPIC_PRIORITY, key=lambda t_: (scores[t_], -TOPIC_PRIORITY.index(t_)))
         )
         # A common word of an episode's title ("good night everyone") found only by retrieval,
@@ -815,13 +817,6 @@ class Reader:
             if run >= 2 and strange:
                 return True
         return False
-
-    def _episode_number(self, reference: EpisodeRef) -> int:
-        """The number of the episode a reference names: `last` is the highest."""
-        if isinstance(reference, int):
-            return reference
-        last = max(self._episode_ids, default=0)
-        return last if reference == "last" else last - 1
 
     def _is_reaction(self, query: str, folded: str, cues: dict[Topic, list[str]]) -> bool:
         """Whether a message that names an episode or a character only reacts to it.
@@ -1455,8 +1450,9 @@ _SHOW_NOUNS = frozenset({"show", "series", "serie", "miniserie", "miniseries", "
 _SHOW_NOUN_TAIL = frozenset({"esa", "that", "netflix", "nueva", "new"})
 """Words between such a noun and what describes it: `la serie esa de`, `the show on netflix`."""
 _ABOUT = frozenset({"about", "sobre", "de", "on"})
-_STORY_JOINS = frozenset({"de", "del", "en", "in", "of", "at"})
 """Words that put a show's story after it: `about the massacre`, `sobre allende`."""
+_STORY_JOINS = frozenset({"de", "del", "en", "in", "of", "at"})
+"""Words that join the story's words: `la masacre de allende`, `the massacre in allende`."""
 
 _WHAT = frozenset({"what", "whats", "which"})
 """The determiners after which a verb may come (`what makes`), unlike `how many`."""
@@ -1470,6 +1466,7 @@ _TITLE_ASKED = frozenset({
 """Words that ask an episode's title: `is ep 1 really called …`."""
 
 _WHY = frozenset({"why", "how come", "por que", "porque"})
+"""Words that ask why: of a slip in a title, they ask about the slip, not the title."""
 
 _TITLE_LINKERS = frozenset({"of", "de", "del", "the", "el", "la", "los", "for", "in", "en", "a"})
 """Words between a making word and the title it takes: `director of the`, `creador de`."""
@@ -1552,7 +1549,7 @@ def _likened_to_itself(folded: str, phrase: str) -> bool:
 def _without_asides(folded: str) -> str:
     """Drop what the fan asks of the reply itself: `what's it about? no spoilers pls`."""
     padded = f" {folded} "
-    for aside in _ASIDES:
+    for aside in sorted(_ASIDES, key=len, reverse=True):  # `no spoilers pls` before `no spoilers`
         padded = padded.replace(f" {aside} ", " ")
     return padded.strip()
 

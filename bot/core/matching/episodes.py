@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Literal
 
 EpisodeRef = int | Literal["last", "before last"]
@@ -73,6 +74,18 @@ def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | 
         if len(values) == 1:
             return values[0]
     return None
+
+
+def episode_number(reference: EpisodeRef, numbers: Iterable[int]) -> int | None:
+    """The number `reference` names among the episodes numbered `numbers`, if any.
+
+    `last` is the highest number, `before last` the one below it.
+    """
+    if isinstance(reference, int):
+        return reference
+    ordered = sorted(numbers)
+    back = 1 if reference == "last" else 2
+    return ordered[-back] if len(ordered) >= back else None
 
 
 def _word_value(word: str) -> EpisodeRef | None:
