@@ -1499,3 +1499,42 @@ def test_round_23_words_cues_and_keywords_are_read(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 24
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ya la vi 4 veces y sigo llorando en la misma parte",  # a count names nothing
+        "ta bien, gracias compa",
+        "anyone else rewatching it tonight? drop a 🙋 if so",  # `drop` is the poll's reply
+        "que paso con las familias de allende, en la vida real",  # their fate: no claim says
+    ],
+)
+def test_round_24_remarks_and_the_aftermath_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_a_sentence_reacting_to_a_name_does_not_take_the_question(engine: Engine) -> None:
+    answer = engine.ask("does anyone know if it got renewed?? need more erika in my life")
+    assert answer.topic is Topic.SEASON2
+
+
+def test_a_second_episode_joined_by_del_is_answered_too(engine: Engine) -> None:
+    answer = engine.ask("me dicen el titulo del episodio 2 y del 3?")
+    assert "A Mouth Full of Flies" in answer.text and "Tell the Moon" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("is it an ongoing series", Topic.SHOW),
+        ("si sale la 2 tendria los mismos actores?", Topic.SEASON2),
+    ],
+)
+def test_round_24_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

@@ -23,6 +23,7 @@ SEASON2_NAMES = frozenset({
     "season 02", "s02", "temp 02", "segunda temp", "2nd szn",
     "otra tanda", "nueva tanda", "la segunda de somos", "new somos season", "new somos episodes",
     "another somos season", "second somos season", "next somos season",
+    "sale la 2", "salga la 2", "sacan la 2", "saquen la 2", "la 2 de somos", "la 2da", "una 2da",
 })  # fmt: skip
 """Phrases that name the second season itself: a question using one is about season 2, even
 when it also says "cast", "plot" or "episodes" (`season 2 cast`, `de qué trata la temporada 2`)."""
@@ -353,6 +354,7 @@ FILLER_WORDS = frozenset(
     preocupado preocupada enojado enojada molesto molesta decepcionado decepcionada
     impactado impactada intrigado intrigada curioso curiosa cansado cansada frustrado
     frustrada clavado clavada agradecido agradecida
+    ta tendria tendrian cambiaria cambiarian parte
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
@@ -403,8 +405,11 @@ REACTIONS = frozenset({
     "favorita", "favorite", "favourite", "need a minute", "gonna need", "necesito un momento",
     "que buen", "que buena", "que gran", "what a", "fav", "perron", "perrona", "bien perron",
     "best written", "fight me", "wish me luck", "deseenme suerte", "buenisimo", "buenisima",
-    "so good", "amazing", "so beautiful", "was so", "tan bonito", "tan hermoso",
+    "so good", "amazing", "so beautiful", "was so", "tan bonito", "tan hermoso", "in my life",
+    "en mi vida",
 })  # fmt: skip
+"""Words of a reaction to what a fan watched: a message that names an episode with one of these
+and nothing that asks (`that finale tho`, `el cap 5 me dejó en shock`) asks nothing."""
 PRAISE = frozenset({
     "que buen", "que buena", "que gran", "what a", "la mejor", "el mejor", "the best", "my fav",
     "fav", "perron", "perrona", "bien perron",
@@ -420,8 +425,12 @@ FAN_POLLS = frozenset({
 """Questions put to the other fans (`alguien más chillando con el cap 5?`): they ask nothing of
 the bot, whatever question mark they carry."""
 
-"""Words of a reaction to what a fan watched: a message that names an episode with one of these
-and nothing that asks (`that finale tho`, `el cap 5 me dejó en shock`) asks nothing."""
+POLL_REPLIES = frozenset({
+    "drop a", "reply if", "reply with", "react with", "raise your hand", "hands up",
+    "levanten la mano", "comenten si", "respondan si",
+})  # fmt: skip
+"""How a poll asks the other fans to answer (`anyone else rewatching it? drop a 🙋 if so`): the
+words of the reply, not a fact asked (`drop` is a word of the release date)."""
 
 OWN = frozenset({"my", "mi", "mis", "our", "nuestro", "nuestra", "nuestros", "nuestras"})
 """The fan's own possessives: `my` in `my sister says`, not `your` in `y tu mamá también`."""
@@ -483,7 +492,9 @@ OTHER_FACT_CUES = frozenset({
     "similar shows", "series parecidas", "otra serie como", "series como", "algo como",
     "algo tipo", "algo parecido", "algo similar", "anything like", "something similar",
     "anything similar", "afterwards", "aftermath", "after the massacre", "nowadays",
-    "despues de la masacre", "hoy en dia", "what happened after", "what happened next",
+    "despues de la masacre", "hoy en dia", "despues de todo eso", "after all that",
+    "after all of that", "que fue de", "what became of", "las familias", "the families",
+    "sobrevivientes", "survivors", "what happened after", "what happened next",
     "que paso despues", "que paso luego", "punished", "punishment", "castigados", "castigo",
     "castigaron", "trial", "juicio", "justice", "justicia", "sentenced", "condenados",
     "condenaron", "arrested", "arrestados", "arrestaron", "detenidos", "jail", "prison",

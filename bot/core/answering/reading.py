@@ -37,6 +37,7 @@ from bot.core.answering.intents import (
     OWN,
     PERSON_NOUNS,
     PLATFORMS,
+    POLL_REPLIES,
     PRAISE,
     REACTIONS,
     SEASON2_NAMES,
@@ -565,10 +566,15 @@ class Reader:
             return Decline()
         # `lmaooo same tbh`: nothing but everyday words names nothing to answer, whatever claim
         # prose shares one of them (`same day`).
+        # A number among them counts nothing asked (`ya la vi 3 veces`).
+        words = folded.split()
         if (
             not (cues or keyword_hits or mentions or reference is not None)
-            and folded.split()
-            and all(self._everyday(w) or w in FUNCTION_WORDS for w in folded.split())
+            and words
+            and all(
+                self._everyday(w) or w in FUNCTION_WORDS or (w.isdigit() and len(words) > 1)
+                for w in words
+            )
         ):
             return Decline()
 
@@ -728,6 +734,11 @@ class Reader:
             mentioned = bool(self.index.mentioned(folded)) or (
                 parse_episode_reference(folded) is not None
             )
+            # `anyone know if somos got renewed?? need more doña chayo in my life`: a sentence
+            # that only reacts to a name asks nothing of it, though it says which show is meant.
+            if mentioned and self._is_reaction(sentence, folded, topic_cues(folded)):
+                named = True
+                continue
             if (
                 mentioned
                 or topic_cues(folded)
@@ -845,8 +856,9 @@ class Reader:
         # Praise of an actor may name them by their part (`qué buen actor el que hace de chema`):
         # then the cast's own words ask nothing either.
         named_by = {Topic.EPISODE, Topic.CAST} if phrase_hits(whole, PRAISE) else {Topic.EPISODE}
-        # A keyword inside the reaction (`hit` in `hit different`) asks nothing.
-        said = strip_phrases(folded, REACTIONS)
+        # A keyword inside the reaction (`hit` in `hit different`) or inside the reply a poll
+        # asks for (`drop` in `drop a 🙋 if so`) asks nothing.
+        said = strip_phrases(folded, [*REACTIONS, *(POLL_REPLIES if polls else ())])
         if any(topic not in named_by for topic in topic_cues(said)) or any(
             h.topic not in named_by for hits in self._keyword_hits(said).values() for h in hits
         ):

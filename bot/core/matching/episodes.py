@@ -139,8 +139,12 @@ def parse_episode_references(folded: str) -> list[EpisodeRef]:
     return list(dict.fromkeys(values[i] for i in sorted(values)))
 
 
-_BETWEEN = frozenset({"cual", "el", "la", "the", "which", "what", "is", "es", "one"})
-"""Words between `and` and the next value: `el primer episodio y cuál el último`."""
+_BETWEEN = frozenset({
+    "cual", "el", "la", "the", "which", "what", "is", "es", "one", "del", "de", "of", "for",
+    "also", "tambien",
+})  # fmt: skip
+"""Words between `and` and the next value: `el primer episodio y cuál el último`, `el nombre del
+episodio 4 y del 5`."""
 
 
 def _joined_back(words: list[str], i: int, values: dict[int, EpisodeRef]) -> bool:
