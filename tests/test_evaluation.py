@@ -241,6 +241,29 @@ def test_a_file_holds_its_own_split_and_overlaps_are_counted(tmp_path: Path) -> 
     assert [q.question for q in both.shared_with_tune()] == ["ASDF!"]
 
 
+def test_the_report_scores_the_held_out_questions_no_tuning_question_repeats(
+    engine: Engine,
+) -> None:
+    rows = [
+        {"id": "t-1", "split": "tune", "language": "en", "question": "who plays benjamin",
+         "topic": "cast", "must_contain": ["Jero Medina"]},
+        {"id": "h-1", "split": "heldout", "language": "en", "question": "Who plays Benjamín?",
+         "topic": "cast", "must_contain": ["Jero Medina"]},
+        {"id": "h-2", "split": "heldout", "language": "en", "question": "who plays irene",
+         "topic": "cast", "must_contain": ["Jero Medina"]},  # a wrong key: never correct
+        {"id": "h-3", "split": "heldout", "language": "en", "question": "asdfgh",
+         "decline": True, "category": "gibberish"},
+    ]
+    report = evaluate(EvalSet.model_validate({"questions": rows}), all_answerers(engine))
+    new = report.new_wording()
+    assert new is not None and (new.questions, new.correct) == (2, 1)
+    assert "1 held-out questions are also tuning questions; on the other 2 the bot scores " \
+        "50.0% (1 of 2)" in report.to_text()
+    assert report.to_json()["heldout_new_wording"]["correct"] == 1
+    alone = EvalSet.model_validate({"questions": rows[2:]})
+    assert evaluate(alone, all_answerers(engine)).new_wording() is None
+
+
 def test_one_file_with_both_splits_and_the_split_option(tmp_path: Path) -> None:
     path = tmp_path / "other.yaml"
     path.write_text("questions:\n" + _row("t-1", "asdf") + _row("h-1", "qwer", split="heldout"),

@@ -206,6 +206,18 @@ class Report:
         goals.extend(self.regressions())
         return goals
 
+    def new_wording(self) -> Figures | None:
+        """The bot's held-out figures on the questions that repeat no tuning question.
+
+        Fans ask the common questions in the same words, so a blind set repeats some tuning
+        questions (once folded); on the rest, the figure says how far the tuning reaches words
+        it never saw. None when no held-out question repeats one.
+        """
+        shared = {q.id for q in self.eval_set.shared_with_tune()}
+        if not shared:
+            return None
+        return self.bot.figures(Split.HELDOUT, keep=lambda o: o.question.id not in shared)
+
     def topic_figures(self, split: Split) -> dict[str, Figures]:
         """The bot's figures by topic on one split, for the topics that split has."""
         return {g: f for g, f in self.bot.by_group(split).items() if f.questions}
@@ -284,6 +296,7 @@ class Report:
             "file": self.file,
             "questions": len(self.eval_set.questions),
             "heldout_shared_with_tune": [q.id for q in self.eval_set.shared_with_tune()],
+            "heldout_new_wording": new.to_json() if (new := self.new_wording()) else None,
             "answerers": {run.answerer: _run_json(run, splits) for run in self.runs},
             "goals": [{"goal": g.name, "met": g.met, "detail": g.detail} for g in self.goals()],
             "failures": [_failure_json(o) for o in self.bot.failures()],
@@ -298,8 +311,13 @@ class Report:
             f"{len(questions)} questions (tune {tune}, held-out {held}); "
             f"{oos} out of scope ({oos / len(questions):.0%})",
         ]
-        if shared := self.eval_set.shared_with_tune():
-            lines.append(f"{len(shared)} held-out questions are also tuning questions")
+        if (new := self.new_wording()) is not None:
+            shared = len(self.eval_set.shared_with_tune())
+            lines.append(
+                f"{shared} held-out questions are also tuning questions; on the other "
+                f"{new.questions} the bot scores {_pct(new.accuracy)} "
+                f"({new.correct} of {new.questions})"
+            )
         lines.append("")
         columns = [(run, split) for run in self.runs for split in Split]
         header = "".join(f"{run.answerer:>{2 * _CELL}}" for run in self.runs)
