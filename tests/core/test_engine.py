@@ -275,6 +275,13 @@ def test_unknown_command_is_declined(engine: Engine) -> None:
     assert engine.ask("/launch rockets").topic is Topic.UNKNOWN
 
 
+def test_a_slash_before_no_command_is_read_as_the_words(engine: Engine) -> None:
+    answer = engine.ask("/creator")
+    assert answer.topic is Topic.CREATORS and "James Schamus" in answer.text
+    assert answer.query == "/creator"
+    assert engine.ask("/ep 3").topic is Topic.EPISODE
+
+
 def test_long_input_is_cut_with_a_notice(engine: Engine) -> None:
     answer = engine.ask("who plays chema " + "x" * 100_000)
     assert answer.notice is not None

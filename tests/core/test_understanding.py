@@ -1538,3 +1538,73 @@ def test_round_24_words_cues_and_keywords_are_read(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 25
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("what comes right after a walk with wolves", "The Night Belongs to Us"),
+        ("el capitulo antes del 3 como se llama", "A Mouth Full of Flies"),
+    ],
+)
+def test_the_episode_beside_one_named_is_answered(
+    engine: Engine, question: str, title: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.topic is Topic.EPISODE and title in answer.text
+    assert answer.text.count("«") + answer.text.count("“") == 1, "that episode alone"
+
+
+def test_what_happens_after_an_episode_is_not_the_next_episode(engine: Engine) -> None:
+    assert "A Walk with Wolves" not in engine.ask("what happens after episode 3").text
+
+
+@pytest.mark.parametrize(
+    ("question", "titles"),
+    [
+        ("eps 2-4 titles?", ["A Mouth Full of Flies", "Tell the Moon", "A Walk with Wolves"]),
+        ("episodios del 4 al 6", ["A Walk with Wolves", "The Night Belongs to Us", "«Somos.»"]),
+    ],
+)
+def test_a_range_of_episodes_gets_each_of_them(
+    engine: Engine, question: str, titles: list[str]
+) -> None:
+    answer = engine.ask(question)
+    assert all(title in answer.text for title in titles)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ese final me dejo llorando una semana entera 💀",  # a reaction naming nothing
+        "how much is netflix in mexico",
+        "me recomiendas otra serie parecida?",
+    ],
+)
+def test_round_25_remarks_and_other_facts_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_a_maker_described_by_his_other_work_is_this_shows(engine: Engine) -> None:
+    answer = engine.ask("i heard the guy who wrote crouching tiger made somos?? who made it then")
+    assert answer.topic is Topic.CREATORS and "James Schamus" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("the actress playing irene, her name escapes me", Topic.CAST),
+        ("directors plural? someone said two", Topic.CREATORS),
+        ("quien la creo y quien la dirigio? me confundi", Topic.CREATORS),
+        ("netflix renew it pls, is it happening", Topic.SEASON2),
+        ("ya la renovaron o siguen callados", Topic.SEASON2),
+        ("de que se trataria la temporada 2, alguna pista?", Topic.SEASON2),
+    ],
+)
+def test_round_25_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

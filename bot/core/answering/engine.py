@@ -93,7 +93,8 @@ class Engine:
                 return answer.model_copy(update={"notice": answer.notice or notice})
             topic = COMMANDS.get(fold(name))
             if topic is None:
-                return self._unknown(query, language, notice=notice)
+                # `/creator`, `/ep 3`: a slash before no command's name is read as the words.
+                return self._answer(self.reader.read(stripped[1:]), query, language, notice)
             return self.command(topic, argument, language, query=query, notice=notice)
         return self._free_text(query, language, notice)
 

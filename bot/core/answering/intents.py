@@ -355,6 +355,8 @@ FILLER_WORDS = frozenset(
     impactado impactada intrigado intrigada curioso curiosa cansado cansada frustrado
     frustrada clavado clavada agradecido agradecida
     ta tendria tendrian cambiaria cambiarian parte
+    escapes escape escaped confundi confundio confuso confusa plural singular siguen sigue
+    seguimos siguio pista pistas hint hints clue clues callado callada callados calladas
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
@@ -494,7 +496,11 @@ OTHER_FACT_CUES = frozenset({
     "anything similar", "afterwards", "aftermath", "after the massacre", "nowadays",
     "despues de la masacre", "hoy en dia", "despues de todo eso", "after all that",
     "after all of that", "que fue de", "what became of", "las familias", "the families",
-    "sobrevivientes", "survivors", "what happened after", "what happened next",
+    "sobrevivientes", "survivors",
+    "cuesta", "cuestan", "cuanto cuesta", "how much is", "how much does", "price", "precio",
+    "cost", "costs", "subscription", "suscripcion", "otra serie", "another show",
+    "another series", "serie parecida", "series similares", "serie similar", "recomiendame",
+    "recommend me", "recomiendas otra", "what happened after", "what happened next",
     "que paso despues", "que paso luego", "punished", "punishment", "castigados", "castigo",
     "castigaron", "trial", "juicio", "justice", "justicia", "sentenced", "condenados",
     "condenaron", "arrested", "arrestados", "arrestaron", "detenidos", "jail", "prison",

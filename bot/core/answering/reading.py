@@ -62,6 +62,8 @@ from bot.core.text import fold
 _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 """A title quoted in a claim's prose: “The Lazy Herd”, «Crouching Tiger, Hidden Dragon»."""
 
+_RANGE_DASH = re.compile(r"(\d)\s*[-–—]\s*(?=\d)")
+"""`eps 1-3`: a dash between numbers is a range, which folding would make two numbers."""
 _SENTENCE_END = re.compile(r"[.!?;:…]+(?:\s+|$)|,\s+")
 """Where a sentence of a message ends: `loved it. who plays chema?`, `quick question: who…`."""
 
@@ -325,6 +327,7 @@ class Reader:
         self._sorted_name_words = sorted(self._name_words)
         self._show_names = frozenset(fold(name) for name in knowledge.show.names)
         self._episode_ids = {episode.number: episode.id for episode in knowledge.episodes}
+        self._episode_numbers = {id_: number for number, id_ in self._episode_ids.items()}
         self._undated_ids = frozenset(
             entity.id
             for entity in [*knowledge.cast, *knowledge.people]
@@ -454,7 +457,7 @@ class Reader:
         return False
 
     def _route(self, query: str) -> Route:
-        typed = fold(self._asking_sentences(query))
+        typed = fold(self._asking_sentences(_RANGE_DASH.sub(r"\1 to ", query)))
         folded = self._past_the_episode_watched(
             self._without_kin(self._corrected(_without_asides(_without_tag(typed))))
         )
@@ -520,7 +523,11 @@ class Reader:
         # episode asks nothing, unless something in it asks.
         names_something = reference is not None or bool(keyword_hits or mentions)
         polls_the_fans = bool(phrase_hits(fold(query), FAN_POLLS))
-        if (names_something or polls_the_fans) and self._is_reaction(query, folded, cues):
+        # `ese final me dejó llorando una semana 💀` names nothing and asks nothing either.
+        asks_nothing = not (names_something or cues)
+        if (names_something or polls_the_fans or asks_nothing) and self._is_reaction(
+            query, folded, cues
+        ):
             return Decline()
         # "who plays irene in episode 4", "i just finished ep 4. who plays irene?": a person
         # named with their topic's cue is what is asked; the episode is where the fan is.
@@ -616,6 +623,10 @@ class Reader:
         # "is making a murderer worth it": what is judged is what the bot does not know.
         if unexplained and phrase_hits(folded, WORTH_CUES):
             return Decline()
+        # `what comes right after 'tell the moon to come'`: the episode beside the one named.
+        beside = self._episode_beside(folded)
+        if beside is not None and Topic.SEASON2 not in cues and not _asks_of_people(cues, mentions):
+            return AskEpisode(beside)
         # `eps 5 and 6 titles`, `cap 1 y cap 2 cómo se llaman`: each episode named, one answer.
         numbered = [
             self._episode_ids[n]
@@ -1024,6 +1035,37 @@ class Reader:
                     break
         return folded
 
+    def _episode_beside(self, folded: str) -> int | None:
+        """The episode just after or before the one named, if the question asks for one.
+
+        `what comes right after 'tell the moon to come'` is episode 4, `el capítulo antes del 5`
+        episode 4. None when nothing names one that way, or when what happens is asked (`what
+        happens after episode 3` asks the plot).
+        """
+        words = folded.split()
+        if any(w in _PLOT_WORDS for w in words):
+            return None
+        for i, word in enumerate(words):
+            step = _BESIDE.get(word)
+            if step is None:
+                continue
+            rest = words[i + 1 :]
+            while rest and (rest[0] in _BESIDE_LINKERS or rest[0] in EPISODE_WORDS):
+                rest = rest[1:]
+            if not rest:
+                continue
+            number: int | None = None
+            if (reference := parse_episode_reference(rest[0], bare=True)) is not None:
+                number = episode_number(reference, self._episode_ids)
+            else:  # a title: the shortest run of the words after that names an episode
+                for length in range(1, min(len(rest), _LONGEST_TITLE) + 1):
+                    if found := self.index.mentioned(" ".join(rest[:length]), ["episode"]):
+                        number = self._episode_numbers[found[0].id]
+                        break
+            if number is not None and number + step in self._episode_ids:
+                return number + step
+        return None
+
     def _without_show_description(self, folded: str) -> str:
         """Drop the words that say which show is meant when something else is asked of it.
 
@@ -1184,9 +1226,15 @@ class Reader:
             while before and before[-1] in _TITLE_LINKERS:
                 before.pop()
             tail = padded[at + len(title) + 2 :].split()[:1]
+            # `the guy who wrote crouching tiger made this`: the making word describes a person.
+            described = (
+                len(before) >= 3
+                and before[-2] in RELATIVES
+                and before[-3] in PERSON_WORDS | PERSON_NOUNS | {"el", "la", "one"}
+            )
             if (
                 any(head.endswith(f" {c}") for c in asking)
-                or (before and before[-1] in self._making_words)
+                or (before and before[-1] in self._making_words and not described)
                 or (tail and tail[0] in CAST_WORDS)  # `crouching tiger cast`
             ):
                 return True
@@ -1478,6 +1526,21 @@ _TITLE_ASKED = frozenset({
 """Words that ask an episode's title: `is ep 1 really called …`."""
 
 _WHY = frozenset({"why", "how come", "por que", "porque"})
+
+_BESIDE = {"after": 1, "despues": 1, "luego": 1, "before": -1, "antes": -1}
+"""The words that name the episode beside another: `the one after`, `el de antes del 5`."""
+_BESIDE_LINKERS = frozenset({"the", "el", "la", "de", "del", "of", "that", "ese", "este"})
+_PLOT_WORDS = frozenset({"happen", "happens", "happened", "pasa", "paso", "sucede", "ocurre"})
+"""`what happens after episode 3` asks the plot, which no claim holds."""
+_LONGEST_TITLE = 8
+"""No episode title has more words: where a title after `after` is looked for."""
+
+
+def _asks_of_people(cues: dict[Topic, list[str]], mentions: Sequence[Match]) -> bool:
+    """Whether a cast or creators cue, or a person named, says the question is about people."""
+    return Topic.CAST in cues or Topic.CREATORS in cues or any(
+        m.kind in {"cast", "person"} for m in mentions
+    )
 """Words that ask why: of a slip in a title, they ask about the slip, not the title."""
 
 _TITLE_LINKERS = frozenset({"of", "de", "del", "the", "el", "la", "los", "for", "in", "en", "a"})

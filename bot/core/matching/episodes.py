@@ -100,13 +100,19 @@ def _word_value(word: str) -> EpisodeRef | None:
 
 _AND = frozenset({"and", "y", "e", "&", "or", "o"})
 """Words that join episode numbers: `eps 5 and 6`, `cap 1 y cap 2`."""
+_THROUGH = frozenset({"to", "through", "thru", "till", "until", "a", "al", "hasta"})
+"""Words that span a range of episodes: `eps 1 to 3`, `del 1 al 4` (`1-3` is read as `1 to 3`)."""
+MAX_RANGE = 10
+_FROM = frozenset({"del", "de", "from"})
+"""Between an episode word and the first number of a range: `episodios del 2 al 4`."""
 
 
 def parse_episode_references(folded: str) -> list[EpisodeRef]:
     """Every episode a fan names: `eps 5 and 6`, `cap 1 y cap 2`, `first and last episode`.
 
     A number or ordinal counts beside an episode word or code (after it, or before it unless it
-    counts episodes: `six episodes`), or joined by `and`/`y` to one that counts.
+    counts episodes: `six episodes`), or joined by `and`/`y` to one that counts; a range
+    (`eps 1 to 3`) counts every number in it.
     """
     words = folded.split()
     values: dict[int, EpisodeRef] = {}
@@ -117,7 +123,10 @@ def parse_episode_references(folded: str) -> list[EpisodeRef]:
         value = _word_value(word)
         if value is None:
             continue
-        after_episode_word = i > 0 and words[i - 1] in EPISODE_WORDS
+        after_episode_word = i > 0 and (
+            words[i - 1] in EPISODE_WORDS
+            or (i > 1 and words[i - 1] in _FROM and words[i - 2] in EPISODE_WORDS)
+        )
         before_episode_word = (
             i + 1 < len(words) and words[i + 1] in EPISODE_WORDS and word not in _CARDINALS
         )
@@ -136,7 +145,15 @@ def parse_episode_references(folded: str) -> list[EpisodeRef]:
             if joined:
                 values[i] = value
                 changed = True
-    return list(dict.fromkeys(values[i] for i in sorted(values)))
+    found: list[EpisodeRef] = []
+    for i in sorted(values):
+        found.append(first := values[i])
+        # `eps 1 to 3`, `del 1 al 4`: a range between two numbers counts every number in it.
+        if i + 2 < len(words) and words[i + 1] in _THROUGH and isinstance(first, int):
+            last = _word_value(words[i + 2])
+            if isinstance(last, int) and first < last <= first + MAX_RANGE:
+                found.extend(range(first + 1, last + 1))
+    return list(dict.fromkeys(found))
 
 
 _BETWEEN = frozenset({
