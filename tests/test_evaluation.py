@@ -164,7 +164,7 @@ def test_heldout_accuracy_not_below_the_record(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: the blind round-25 held-out set scored 95.6 % (283 of 296; "
+    reason="goal not met: the blind round-26 held-out set scored 93.8 % (286 of 305; "
     "docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
@@ -173,7 +173,7 @@ def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-25 held-out set 3 of 68 out-of-scope questions "
+    reason="goal not met: on the blind round-26 held-out set 3 of 70 out-of-scope questions "
     "were answered with confidence (docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
@@ -187,8 +187,8 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-25 held-out set three topics are under 95 % "
-    "(episode 93.9, creators 87.9, season 2 92.7; "
+    reason="goal not met: on the blind round-26 held-out set six topics are under 95 % "
+    "(cast 94.2, episode 93.9, creators 88.9, season 2 92.9, show 93.8, sources 92.3; "
     "docs/evaluation.md); "
     "remove this marker when it passes",
 )
