@@ -1608,3 +1608,51 @@ def test_round_25_words_cues_and_keywords_are_read(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 26
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("che, quién hace de Irene? la piba actúa re bien", Topic.CAST),
+        ("who's the bloke playing chema? cracking performance innit", Topic.CAST),
+        ("arely gonzalez es quien en la serie", Topic.CAST),
+        ("what is the pilot called, mate?", Topic.EPISODE),
+        ("¿quién dirigió esto? está currado de narices", Topic.CREATORS),
+        ("who wrote it? reckon there were a few of them", Topic.CREATORS),
+        ("is there a second series coming or have they binned it", Topic.SEASON2),
+        ("my flatmate reckons it got renewed ages ago, is that right?", Topic.SEASON2),
+        ("watched it till 3am, any release date for s2??", Topic.SEASON2),
+        ("la serie paso sin pena ni gloria?", Topic.SHOW),
+        ("las fuentes son oficiales de netflix o que", Topic.SOURCES),
+    ],
+)
+def test_round_26_regional_words_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_episodes_listed_with_commas_get_each_of_them(engine: Engine) -> None:
+    answer = engine.ask("titulos de los caps 1, 2 y 3")
+    assert all(t in answer.text for t in ["The Lazy Herd", "A Mouth Full", "Tell the Moon"])
+
+
+def test_the_premise_and_where_to_watch_are_both_answered(engine: Engine) -> None:
+    answer = engine.ask("new here, whats the premise and where do i watch it?")
+    assert "Netflix" in answer.text and "Allende" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["gracias!! eres lo max", "que paso con los zetas despues de lo de allende?"]
+)
+def test_round_26_remarks_and_the_aftermath_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_a_lad_is_a_person_but_el_chapo_is_another_show(engine: Engine) -> None:
+    assert engine.ask("who plays el chapo in the el chapo series").topic is Topic.UNKNOWN
+
+
+def test_where_a_persons_article_was_published_is_declined(engine: Engine) -> None:
+    assert engine.ask("which website published ginger thompson's piece?").topic is Topic.UNKNOWN

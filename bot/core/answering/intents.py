@@ -24,6 +24,7 @@ SEASON2_NAMES = frozenset({
     "otra tanda", "nueva tanda", "la segunda de somos", "new somos season", "new somos episodes",
     "another somos season", "second somos season", "next somos season",
     "sale la 2", "salga la 2", "sacan la 2", "saquen la 2", "la 2 de somos", "la 2da", "una 2da",
+    "second series", "series 2", "series two", "next series",
 })  # fmt: skip
 """Phrases that name the second season itself: a question using one is about season 2, even
 when it also says "cast", "plot" or "episodes" (`season 2 cast`, `de qué trata la temporada 2`)."""
@@ -49,6 +50,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "quien hizo a", "hizo a", "en la vida real", "in real life",
         "le toco hacer", "toco hacer",
         "her name", "his name", "su nombre",
+        "es quien en", "quien es en somos",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -76,7 +78,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "sequel season", "more of somos", "mas de somos", "renewing", "renewals", "renovaran",
         "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
         "anunciaron", "only one season", "just one season", "una sola temporada", "axe", "axed",
-        "ghost it", "ghosted", "radio silence", "say anything", "ever say", "la mato",
+        "binned", "ghost it", "ghosted", "radio silence", "say anything", "ever say", "la mato",
         "ya la mato", "la mataron", "another round", "regrese",
         "vuelva", "regresen", "green light", "greenlit", "greenlight", "luz verde", "follow up",
         "followup", "a follow up", "la dejaron en",
@@ -135,6 +137,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "se basa el bot", "en que se basa el bot", "pull from", "pull your info", "get your info",
         "get this info", "sacas la info", "sacas tu info",
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
+        "son oficiales", "they official",
         "newest article", "latest article", "oldest article", "most recent article",
         "articulo mas reciente", "articulo mas viejo", "articulo mas antiguo", "you pull",
         "article you", "articles you", "articulo que usas", "articulos que usas", "can i trust",
@@ -228,6 +231,7 @@ PERSON_NOUNS = frozenset(
     """
     lady guy man woman girl boy dude kid senora senor senorita chavo chava chavito chavita
     morro morra muchacho muchacha chico chica chamaco chamaca chaval chavala vato bato morrito
+    pibe piba bloke lad
     """.split()
 )
 """Nouns for a person, which a fan may describe with a word of their own: `the old lady, doña
@@ -357,6 +361,11 @@ FILLER_WORDS = frozenset(
     ta tendria tendrian cambiaria cambiarian parte
     escapes escape escaped confundi confundio confuso confusa plural singular siguen sigue
     seguimos siguio pista pistas hint hints clue clues callado callada callados calladas
+    pibes boluda posta copado copada barbaro groso grosa mina flaca currado currada narices mola
+    guay flipando flipe flipado pasada chulo chula majo maja blokes lads mate mates innit
+    cracking proper reckon reckons reckoned flatmate roommate roomie housemate ago blanked blank
+    friend friends flaco bacano bacana chevere pololo po baso
+    basaron
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
@@ -461,7 +470,9 @@ CHIT_CHAT = frozenset({
     "great show", "good show", "love this show", "me encanta", "good job", "great job",
     "nice job", "buen trabajo", "well done", "bien hecho", "who made you", "who created you",
     "quien te hizo", "quien te creo", "are you a bot", "are you a robot", "are you human",
-    "eres un bot", "eres humano", "me sirvio", "muchas gracias",
+    "eres un bot", "eres humano", "me sirvio", "muchas gracias", "eres lo max",
+    "eres lo maximo", "sos lo maximo", "sos un crack", "eres un crack", "you're the best",
+    "ur the best", "youre the best",
 })  # fmt: skip
 """Remarks, not questions: a message made of one of these and nothing but filler, function
 words and the show's name ("good bot", "jajaja que buena serie") is declined, however much its
@@ -494,12 +505,15 @@ OTHER_FACT_CUES = frozenset({
     "similar shows", "series parecidas", "otra serie como", "series como", "algo como",
     "algo tipo", "algo parecido", "algo similar", "anything like", "something similar",
     "anything similar", "afterwards", "aftermath", "after the massacre", "nowadays",
-    "despues de la masacre", "hoy en dia", "despues de todo eso", "after all that",
+    "despues de la masacre", "hoy en dia", "despues de todo eso", "despues de lo de",
+    "despues de lo que paso", "que paso con los zetas", "que fue de los zetas",
+    "website published", "site published", "outlet published", "which outlet", "what outlet",
+    "which newspaper", "what newspaper", "que periodico", "en que medio", "after all that",
     "after all of that", "que fue de", "what became of", "las familias", "the families",
     "sobrevivientes", "survivors",
     "cuesta", "cuestan", "cuanto cuesta", "how much is", "how much does", "price", "precio",
     "cost", "costs", "subscription", "suscripcion", "otra serie", "another show",
-    "another series", "serie parecida", "series similares", "serie similar", "recomiendame",
+    "serie parecida", "series similares", "serie similar", "recomiendame",
     "recommend me", "recomiendas otra", "what happened after", "what happened next",
     "que paso despues", "que paso luego", "punished", "punishment", "castigados", "castigo",
     "castigaron", "trial", "juicio", "justice", "justicia", "sentenced", "condenados",

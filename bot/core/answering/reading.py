@@ -62,10 +62,13 @@ from bot.core.text import fold
 _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 """A title quoted in a claim's prose: “The Lazy Herd”, «Crouching Tiger, Hidden Dragon»."""
 
+_CLOCK = re.compile(r"^\d{1,2}(?:am|pm|hs|hrs)$")
+"""A time of day (`finished it at 3am`): an everyday word, however it is written."""
 _RANGE_DASH = re.compile(r"(\d)\s*[-–—]\s*(?=\d)")
 """`eps 1-3`: a dash between numbers is a range, which folding would make two numbers."""
-_SENTENCE_END = re.compile(r"[.!?;:…]+(?:\s+|$)|,\s+")
-"""Where a sentence of a message ends: `loved it. who plays chema?`, `quick question: who…`."""
+_SENTENCE_END = re.compile(r"[.!?;:…]+(?:\s+|$)|(?<!\d),\s+|,\s+(?!\d)")
+"""Where a sentence of a message ends: `loved it. who plays chema?`, `quick question: who…`; not
+at a comma between numbers (`caps 4, 5 y 6`)."""
 
 _ADDRESSEE = re.compile(r"(?<![\w@])@[\w.]+")
 """A fan addressed by name in the chat (`@maria`): someone spoken to, never a subject."""
@@ -772,6 +775,7 @@ class Reader:
             and word not in self._known_words
             and not self._everyday(word)
             and parse_episode_reference(word, bare=True) is None
+            and not _CLOCK.match(word)
         )
 
     def _everyday(self, word: str) -> bool:

@@ -111,8 +111,8 @@ def parse_episode_references(folded: str) -> list[EpisodeRef]:
     """Every episode a fan names: `eps 5 and 6`, `cap 1 y cap 2`, `first and last episode`.
 
     A number or ordinal counts beside an episode word or code (after it, or before it unless it
-    counts episodes: `six episodes`), or joined by `and`/`y` to one that counts; a range
-    (`eps 1 to 3`) counts every number in it.
+    counts episodes: `six episodes`), or joined by `and`/`y` (or, as digits, by a comma) to one
+    that counts; a range (`eps 1 to 3`) counts every number in it.
     """
     words = folded.split()
     values: dict[int, EpisodeRef] = {}
@@ -139,8 +139,11 @@ def parse_episode_references(folded: str) -> list[EpisodeRef]:
         for i, word in enumerate(words):
             if i in values or (value := _word_value(word)) is None:
                 continue
-            joined = _joined_back(words, i, values) or (
-                i + 2 < len(words) and words[i + 1] in _AND and i + 2 in values
+            joined = (
+                _joined_back(words, i, values)
+                or (i + 2 < len(words) and words[i + 1] in _AND and i + 2 in values)
+                # `caps 4, 5 y 6`: the commas are gone, the numbers stand side by side.
+                or (word.isdigit() and i - 1 in values and words[i - 1].isdigit())
             )
             if joined:
                 values[i] = value
