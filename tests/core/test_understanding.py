@@ -1656,3 +1656,43 @@ def test_a_lad_is_a_person_but_el_chapo_is_another_show(engine: Engine) -> None:
 
 def test_where_a_persons_article_was_published_is_declined(engine: Engine) -> None:
     assert engine.ask("which website published ginger thompson's piece?").topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------- round 27
+
+
+def test_titles_asked_of_numbers_are_the_episodes(engine: Engine) -> None:
+    answer = engine.ask("me pasan los nombres del 2, el 5 y el 6?")
+    assert all(t in answer.text for t in ["A Mouth Full", "The Night Belongs", "«Somos.»"])
+    assert engine.ask("the name of 2 actors").topic is not Topic.EPISODE
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("hola bot what can u do", Topic.HELP),  # `u` is read as `you` before the greeting counts
+        ("how does it work, do i just type or use a slash command?", Topic.HELP),
+        ("is somos actually good?", Topic.SHOW),
+        ("what real event is the series depicting?", Topic.SHOW),
+        ("did netflix cancel it? i can't find anything about it", Topic.SEASON2),
+        ("will it come back? so many loose ends", Topic.SEASON2),
+        ("how long does netflix normally wait before deciding?", Topic.SEASON2),
+        ("y la temporada 2 pa cuando? ya va siendo hora", Topic.SEASON2),
+        ("de que paginas sacas lo que dices, son de fans?", Topic.SOURCES),
+    ],
+)
+def test_round_27_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "buenas noches gente, me voy a dormir",
+        "cual es la capital de coahuila",
+    ],
+)
+def test_round_27_goodbyes_and_other_facts_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN

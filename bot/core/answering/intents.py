@@ -137,7 +137,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "se basa el bot", "en que se basa el bot", "pull from", "pull your info", "get your info",
         "get this info", "sacas la info", "sacas tu info",
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
-        "son oficiales", "they official",
+        "son oficiales", "they official", "que paginas", "sacas lo que", "son de fans",
         "newest article", "latest article", "oldest article", "most recent article",
         "articulo mas reciente", "articulo mas viejo", "articulo mas antiguo", "you pull",
         "article you", "articles you", "articulo que usas", "articulos que usas", "can i trust",
@@ -148,7 +148,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
         "how do i use", "como te uso", "what can i ask", "que puedo preguntar", "use this bot",
         "how to use", "how do i even use", "use you", "how does this thing work",
-        "como funciona esta cosa",
+        "como funciona esta cosa", "slash command", "slash commands", "comando con barra",
+        "just type",
         "how does this work", "how do you work", "como funciona", "como funcionas",
         "what do you do", "que haces", "what can you answer", "que sabes", "what do you know",
         "instructions", "instrucciones", "usage", "menu", "options", "opciones",
@@ -365,7 +366,7 @@ FILLER_WORDS = frozenset(
     guay flipando flipe flipado pasada chulo chula majo maja blokes lads mate mates innit
     cracking proper reckon reckons reckoned flatmate roommate roomie housemate ago blanked blank
     friend friends flaco bacano bacana chevere pololo po baso
-    basaron
+    basaron dormir lose losing left
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
@@ -472,7 +473,9 @@ CHIT_CHAT = frozenset({
     "quien te hizo", "quien te creo", "are you a bot", "are you a robot", "are you human",
     "eres un bot", "eres humano", "me sirvio", "muchas gracias", "eres lo max",
     "eres lo maximo", "sos lo maximo", "sos un crack", "eres un crack", "you're the best",
-    "ur the best", "youre the best",
+    "ur the best", "youre the best", "buenas noches", "buenos dias", "buenas tardes",
+    "good night", "goodnight", "me voy a dormir", "nos vemos", "bye", "adios", "chao",
+    "see ya", "see you",
 })  # fmt: skip
 """Remarks, not questions: a message made of one of these and nothing but filler, function
 words and the show's name ("good bot", "jajaja que buena serie") is declined, however much its
@@ -508,7 +511,10 @@ OTHER_FACT_CUES = frozenset({
     "despues de la masacre", "hoy en dia", "despues de todo eso", "despues de lo de",
     "despues de lo que paso", "que paso con los zetas", "que fue de los zetas",
     "website published", "site published", "outlet published", "which outlet", "what outlet",
-    "which newspaper", "what newspaper", "que periodico", "en que medio", "after all that",
+    "which newspaper", "what newspaper", "que periodico", "en que medio", "capital of",
+    "la capital de", "population", "poblacion", "cuanta gente vive", "how many people live",
+    "cuanta gente vio", "cuanta gente la vio", "how many people watched", "how many views",
+    "cuantas vistas", "how many viewers", "after all that",
     "after all of that", "que fue de", "what became of", "las familias", "the families",
     "sobrevivientes", "survivors",
     "cuesta", "cuestan", "cuanto cuesta", "how much is", "how much does", "price", "precio",

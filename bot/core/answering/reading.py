@@ -66,9 +66,9 @@ _CLOCK = re.compile(r"^\d{1,2}(?:am|pm|hs|hrs)$")
 """A time of day (`finished it at 3am`): an everyday word, however it is written."""
 _RANGE_DASH = re.compile(r"(\d)\s*[-–—]\s*(?=\d)")
 """`eps 1-3`: a dash between numbers is a range, which folding would make two numbers."""
-_SENTENCE_END = re.compile(r"[.!?;:…]+(?:\s+|$)|(?<!\d),\s+|,\s+(?!\d)")
+_SENTENCE_END = re.compile(r"[.!?;:…]+(?:\s+|$)|(?<!\d),\s+|,\s+(?!(?:el |la |the )?\d)")
 """Where a sentence of a message ends: `loved it. who plays chema?`, `quick question: who…`; not
-at a comma between numbers (`caps 4, 5 y 6`)."""
+at a comma between numbers (`caps 4, 5 y 6`, `del 1, el 3 y el 4`)."""
 
 _ADDRESSEE = re.compile(r"(?<![\w@])@[\w.]+")
 """A fan addressed by name in the chat (`@maria`): someone spoken to, never a subject."""
@@ -466,8 +466,9 @@ class Reader:
         )
         if not folded:
             return Blank()
-        # A remark is read as typed: correction may make `buen bot` into `buena bot`.
-        if self._is_remark(typed) or self._is_remark(folded):
+        # A remark is read as typed: correction may make `buen bot` into `buena bot`. What it
+        # asks is read corrected too: `hey bot what can u do` asks what `what can you do` asks.
+        if self._is_remark(typed, corrected=folded) or self._is_remark(folded):
             return Decline()
         folded = self._without_show_description(folded)
         cues = topic_cues(folded)
@@ -1184,11 +1185,12 @@ class Reader:
             and any(m.kind == "cast" for m in self.index.mentioned(folded))
         )
 
-    def _is_remark(self, folded: str) -> bool:
+    def _is_remark(self, folded: str, *, corrected: str | None = None) -> bool:
         """Whether the message is a social remark (`good bot`, `jajaja que buena serie`).
 
         It holds a `CHIT_CHAT` phrase and, besides, only filler, function words and the show's
-        name: nothing that asks for a fact.
+        name: nothing that asks for a fact. The cues that ask are looked for in `corrected`, the
+        message with its slips corrected, too (`hey bot what can u do`).
         """
         hits = phrase_hits(folded, CHIT_CHAT)
         if not hits:
@@ -1196,7 +1198,13 @@ class Reader:
         folded = _THANKED_FOR.sub(" ", folded)  # `gracias por la info` asks for no info
         # A question in words of its own asks, however it is greeted: `hi bot what are you
         # for`. One cue word does not (`thanks for the help`, `gracias por la info`).
-        asked = (c for cues in topic_cues(folded).values() for c in cues if " " in c)
+        asked = (
+            c
+            for text in (folded, corrected or folded)
+            for cues in topic_cues(_THANKED_FOR.sub(" ", text)).values()
+            for c in cues
+            if " " in c
+        )
         if any(not any(cue in hit for hit in hits) for cue in asked):
             return False
         rest = strip_phrases(folded, [*hits, *self._show_names])
@@ -1559,9 +1567,9 @@ _ASIDES = (
     "or something", "o algo asi", "o algo por el estilo", "o algo", "deserves awards",
     "deserves an award", "deserves an oscar", "deserves an emmy", "merece un premio",
     "merece un oscar", "merece premios", "merece todos los premios", "deserves every award",
-    "deserves all the awards", "o ahi muere", "ahi muere",
+    "deserves all the awards", "o ahi muere", "ahi muere", "ya va siendo hora", "ya es hora",
 )  # fmt: skip
-"""What a fan asks of the reply, not of the show."""
+"""What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
 _REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣")
 """Emoji of a reaction: beside names and nothing that asks, they make a remark."""
 

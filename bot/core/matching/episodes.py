@@ -67,6 +67,8 @@ def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | 
             for other in neighbours:
                 if (value := _word_value(other)) is not None:
                     return value
+        if _titles_of_number(words, i):
+            return int(words[i + 2])
     if "finale" in words or " el final " in padded:
         return "last"  # these name the last episode by themselves, unlike `last` or `final`
     if bare and len(words) <= 3:
@@ -105,6 +107,34 @@ _THROUGH = frozenset({"to", "through", "thru", "till", "until", "a", "al", "hast
 MAX_RANGE = 10
 _FROM = frozenset({"del", "de", "from"})
 """Between an episode word and the first number of a range: `episodios del 2 al 4`."""
+_TITLE_NOUNS = frozenset({
+    "title", "titles", "name", "names", "titulo", "titulos", "nombre", "nombres",
+})  # fmt: skip
+"""`los nombres del 1 y el 3`: titles asked of numbers are episodes' titles."""
+_ARTICLES = frozenset({"el", "la", "the"})
+
+
+def _titles_of_number(words: list[str], i: int) -> bool:
+    """Whether `words[i]` asks for titles of the number after `del`/`of` (`nombres del 1`).
+
+    Not when a word follows the number that it counts: `the name of 2 actors`.
+    """
+    after = words[i + 3] if i + 3 < len(words) else None
+    return (
+        words[i] in _TITLE_NOUNS
+        and i + 2 < len(words)
+        and words[i + 1] in _FROM | {"of"}
+        and words[i + 2].isdigit()
+        and (after is None or after.isdigit() or after in _AND | _ARTICLES | _THROUGH)
+    )
+
+
+def _after_counted_digit(words: list[str], i: int, values: dict[int, EpisodeRef]) -> bool:
+    """Whether the word before `words[i]`, an article aside, is a counted number."""
+    k = i - 1
+    if k >= 0 and words[k] in _ARTICLES:
+        k -= 1
+    return k in values and words[k].isdigit()
 
 
 def parse_episode_references(folded: str) -> list[EpisodeRef]:
@@ -126,6 +156,7 @@ def parse_episode_references(folded: str) -> list[EpisodeRef]:
         after_episode_word = i > 0 and (
             words[i - 1] in EPISODE_WORDS
             or (i > 1 and words[i - 1] in _FROM and words[i - 2] in EPISODE_WORDS)
+            or (i > 1 and _titles_of_number(words, i - 2))
         )
         before_episode_word = (
             i + 1 < len(words) and words[i + 1] in EPISODE_WORDS and word not in _CARDINALS
@@ -142,8 +173,9 @@ def parse_episode_references(folded: str) -> list[EpisodeRef]:
             joined = (
                 _joined_back(words, i, values)
                 or (i + 2 < len(words) and words[i + 1] in _AND and i + 2 in values)
-                # `caps 4, 5 y 6`: the commas are gone, the numbers stand side by side.
-                or (word.isdigit() and i - 1 in values and words[i - 1].isdigit())
+                # `caps 4, 5 y 6`, `del 1, el 3`: the commas are gone, the numbers stand side by
+                # side (an article aside).
+                or (word.isdigit() and _after_counted_digit(words, i, values))
             )
             if joined:
                 values[i] = value
