@@ -1696,3 +1696,43 @@ def test_round_27_words_cues_and_keywords_are_read(
 )
 def test_round_27_goodbyes_and_other_facts_are_declined(engine: Engine, question: str) -> None:
     assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------- round 28
+
+
+def test_the_first_and_the_last_joined_across_an_article_get_both(engine: Engine) -> None:
+    answer = engine.ask("oye cual es el primero y el ultimo capitulo")
+    assert "The Lazy Herd" in answer.text and "«Somos.»" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Could you kindly tell me who directed it?", Topic.CREATORS),
+        ("¿Podría indicarme si hay segunda temporada oficialmente?", Topic.SEASON2),
+        ("tío, ¿no era una miniserie?", Topic.SHOW),
+        ("oiga y allende queda en que estado?", Topic.SHOW),
+        ("neta te puedo creer?", Topic.SOURCES),
+        ("which articles do you rely on?", Topic.SOURCES),
+        ("¿cómo se utiliza este bot?", Topic.HELP),
+    ],
+)
+def test_round_28_polite_words_and_cues_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_the_screenwriters_and_the_directors_are_all_named(engine: Engine) -> None:
+    answer = engine.ask("who were the screenwriters and who directed it?")
+    names = ["James Schamus", "Monika Revilla", "Fernanda Melchor", "Álvaro Curiel"]
+    assert all(name in answer.text for name in names)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's irene's last name?", "en que capitulo pasa la masacre?"],
+)
+def test_round_28_facts_no_claim_holds_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN

@@ -138,6 +138,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "get this info", "sacas la info", "sacas tu info",
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
         "son oficiales", "they official", "que paginas", "sacas lo que", "son de fans",
+        "te puedo creer", "can i believe", "rely on", "you rely",
         "newest article", "latest article", "oldest article", "most recent article",
         "articulo mas reciente", "articulo mas viejo", "articulo mas antiguo", "you pull",
         "article you", "articles you", "articulo que usas", "articulos que usas", "can i trust",
@@ -149,6 +150,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "how do i use", "como te uso", "what can i ask", "que puedo preguntar", "use this bot",
         "how to use", "how do i even use", "use you", "how does this thing work",
         "como funciona esta cosa", "slash command", "slash commands", "comando con barra",
+        "se utiliza", "como lo utilizo", "como utilizo",
         "just type",
         "how does this work", "how do you work", "como funciona", "como funcionas",
         "what do you do", "que haces", "what can you answer", "que sabes", "what do you know",
@@ -366,7 +368,8 @@ FILLER_WORDS = frozenset(
     guay flipando flipe flipado pasada chulo chula majo maja blokes lads mate mates innit
     cracking proper reckon reckons reckoned flatmate roommate roomie housemate ago blanked blank
     friend friends flaco bacano bacana chevere pololo po baso
-    basaron dormir lose losing left
+    basaron dormir lose losing left kindly indicarme indicar oficialmente officially creer
+    oiga tio perron perrona explicarme
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
@@ -514,7 +517,10 @@ OTHER_FACT_CUES = frozenset({
     "which newspaper", "what newspaper", "que periodico", "en que medio", "capital of",
     "la capital de", "population", "poblacion", "cuanta gente vive", "how many people live",
     "cuanta gente vio", "cuanta gente la vio", "how many people watched", "how many views",
-    "cuantas vistas", "how many viewers", "after all that",
+    "cuantas vistas", "how many viewers", "last name", "surname", "su apellido",
+    "el apellido de", "episode does the massacre", "episode is the massacre",
+    "en que capitulo pasa", "en que episodio pasa",
+    "en que capitulo ocurre", "en que episodio ocurre", "en que capitulo sucede", "after all that",
     "after all of that", "que fue de", "what became of", "las familias", "the families",
     "sobrevivientes", "survivors",
     "cuesta", "cuestan", "cuanto cuesta", "how much is", "how much does", "price", "precio",

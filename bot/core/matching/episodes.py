@@ -114,6 +114,13 @@ _TITLE_NOUNS = frozenset({
 _ARTICLES = frozenset({"el", "la", "the"})
 
 
+def _next_value(words: list[str], k: int) -> int:
+    """Where the next value may be from `words[k]` on, past words like `el`: `y el último`."""
+    while k < len(words) and words[k] in _BETWEEN:
+        k += 1
+    return k
+
+
 def _titles_of_number(words: list[str], i: int) -> bool:
     """Whether `words[i]` asks for titles of the number after `del`/`of` (`nombres del 1`).
 
@@ -172,7 +179,11 @@ def parse_episode_references(folded: str) -> list[EpisodeRef]:
                 continue
             joined = (
                 _joined_back(words, i, values)
-                or (i + 2 < len(words) and words[i + 1] in _AND and i + 2 in values)
+                or (
+                    i + 2 < len(words)
+                    and words[i + 1] in _AND
+                    and _next_value(words, i + 2) in values
+                )
                 # `caps 4, 5 y 6`, `del 1, el 3`: the commas are gone, the numbers stand side by
                 # side (an article aside).
                 or (word.isdigit() and _after_counted_digit(words, i, values))
