@@ -1736,3 +1736,29 @@ def test_the_screenwriters_and_the_directors_are_all_named(engine: Engine) -> No
 )
 def test_round_28_facts_no_claim_holds_are_declined(engine: Engine, question: str) -> None:
     assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------- round 29
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("rewatching with my partner tonight, what was the 3rd episode titled?", Topic.EPISODE),
+        ("anunciaron la 2da? quede re manija", Topic.SEASON2),
+        ("por que no va a haber mas temporadas?", Topic.SEASON2),
+        ("limited series, meaning no more eps?", Topic.SEASON2),
+        ("en la segunda temporada repiten los mismos actores?", Topic.SEASON2),
+        ("bruv is there more somos coming", Topic.SEASON2),
+        ("me la recomendaron un monton, me tiran un resumen cortito?", Topic.SHOW),
+        ("soy nuevo en el server, como le pregunto cosas al bot?", Topic.HELP),
+    ],
+)
+def test_round_29_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_another_work_of_a_person_named_is_declined(engine: Engine) -> None:
+    assert engine.ask("has monika revilla written any novels?").topic is Topic.UNKNOWN

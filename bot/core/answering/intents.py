@@ -22,7 +22,7 @@ SEASON2_NAMES = frozenset({
     "nuevos episodios", "nuevos capitulos", "new episodes", "temporada dos", "parte dos",
     "season 02", "s02", "temp 02", "segunda temp", "2nd szn",
     "otra tanda", "nueva tanda", "la segunda de somos", "new somos season", "new somos episodes",
-    "another somos season", "second somos season", "next somos season",
+    "another somos season", "second somos season", "next somos season", "mas temporadas",
     "sale la 2", "salga la 2", "sacan la 2", "saquen la 2", "la 2 de somos", "la 2da", "una 2da",
     "second series", "series 2", "series two", "next series",
 })  # fmt: skip
@@ -70,6 +70,7 @@ CUES: dict[Topic, frozenset[str]] = {
     }),
     Topic.SEASON2: SEASON2_NAMES | frozenset({
         "renewed", "renewal", "renew", "cancelled", "canceled", "cancel", "more episodes",
+        "more eps", "mas caps",
         "come back", "coming back", "return", "returning", "sequel", "renovada", "renovacion",
         "renuevan", "cancelada", "cancelaron", "mas episodios", "mas capitulos", "vuelve",
         "volvera", "regresa", "regresara", "continuacion", "secuela",
@@ -150,7 +151,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "how do i use", "como te uso", "what can i ask", "que puedo preguntar", "use this bot",
         "how to use", "how do i even use", "use you", "how does this thing work",
         "como funciona esta cosa", "slash command", "slash commands", "comando con barra",
-        "se utiliza", "como lo utilizo", "como utilizo",
+        "se utiliza", "como lo utilizo", "como utilizo", "como le pregunto",
+        "nueva en el server", "nuevo en el server", "new to the server", "new on the server",
         "just type",
         "how does this work", "how do you work", "como funciona", "como funcionas",
         "what do you do", "que haces", "what can you answer", "que sabes", "what do you know",
@@ -369,7 +371,9 @@ FILLER_WORDS = frozenset(
     cracking proper reckon reckons reckoned flatmate roommate roomie housemate ago blanked blank
     friend friends flaco bacano bacana chevere pololo po baso
     basaron dormir lose losing left kindly indicarme indicar oficialmente officially creer
-    oiga tio perron perrona explicarme
+    oiga tio perron perrona explicarme partner pareja boyfriend girlfriend manija meaning
+    bruv recomendaron recomendo monton tiran tirame cortito cortita server servidor
+    discord canal channel
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
@@ -518,7 +522,9 @@ OTHER_FACT_CUES = frozenset({
     "la capital de", "population", "poblacion", "cuanta gente vive", "how many people live",
     "cuanta gente vio", "cuanta gente la vio", "how many people watched", "how many views",
     "cuantas vistas", "how many viewers", "last name", "surname", "su apellido",
-    "el apellido de", "episode does the massacre", "episode is the massacre",
+    "el apellido de", "episode does the massacre", "episode is the massacre", "any novels",
+    "any books", "written any", "escrito alguna", "algun libro", "alguna novela", "sus novelas",
+    "sus libros", "her novels", "her books",
     "en que capitulo pasa", "en que episodio pasa",
     "en que capitulo ocurre", "en que episodio ocurre", "en que capitulo sucede", "after all that",
     "after all of that", "que fue de", "what became of", "las familias", "the families",
