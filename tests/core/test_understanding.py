@@ -1762,3 +1762,53 @@ def test_round_29_words_cues_and_keywords_are_read(
 
 def test_another_work_of_a_person_named_is_declined(engine: Engine) -> None:
     assert engine.ask("has monika revilla written any novels?").topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------- round 30
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("el episodio anterior a a walk with wolves cual es", "Tell the Moon to Come"),
+        ("el capitulo siguiente a the lazy herd?", "A Mouth Full of Flies"),
+    ],
+)
+def test_anterior_and_siguiente_name_the_episode_beside(
+    engine: Engine, question: str, title: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.topic is Topic.EPISODE and title in answer.text
+
+
+def test_the_adapted_articles_author_is_answered_by_its_title(engine: Engine) -> None:
+    answer = engine.ask('who wrote "How the U.S. Triggered a Massacre in Mexico"?')
+    assert "Ginger Thompson" in answer.text
+    assert engine.ask("who wrote crouching tiger").topic is Topic.UNKNOWN  # another work
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who plays irene because it is driving me crazy", Topic.CAST),
+        ("everardo arzate que rol tuvo", Topic.CAST),
+        ("has netflix picked it up for more?", Topic.SEASON2),
+        ("is it renewed or done and dusted", Topic.SEASON2),
+        ("any official announcement regarding a second season?", Topic.SEASON2),
+        ("how long does netflix normally take to decide?", Topic.SEASON2),
+        ("did it blow up worldwide?", Topic.SHOW),
+        ("what is this bot built on?", Topic.SOURCES),
+        ("whose idea was this show, it wrecked me", Topic.CREATORS),
+    ],
+)
+def test_round_30_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    "question", ["that finale wrecked me, not ok 💀", "what happened to the zetas after 2011"]
+)
+def test_round_30_remarks_and_the_aftermath_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN

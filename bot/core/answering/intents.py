@@ -49,7 +49,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "hace a", "quien hace a",
         "quien hizo a", "hizo a", "en la vida real", "in real life",
         "le toco hacer", "toco hacer",
-        "her name", "his name", "su nombre",
+        "her name", "his name", "su nombre", "role", "rol", "que rol",
         "es quien en", "quien es en somos",
     }),
     Topic.EPISODE: frozenset({
@@ -79,6 +79,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "sequel season", "more of somos", "mas de somos", "renewing", "renewals", "renovaran",
         "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
         "anunciaron", "only one season", "just one season", "una sola temporada", "axe", "axed",
+        "picked it up", "picked up for", "pick it up for", "done and dusted",
         "binned", "ghost it", "ghosted", "radio silence", "say anything", "ever say", "la mato",
         "ya la mato", "la mataron", "another round", "regrese",
         "vuelva", "regresen", "green light", "greenlit", "greenlight", "luz verde", "follow up",
@@ -139,7 +140,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "get this info", "sacas la info", "sacas tu info",
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
         "son oficiales", "they official", "que paginas", "sacas lo que", "son de fans",
-        "te puedo creer", "can i believe", "rely on", "you rely",
+        "te puedo creer", "can i believe", "rely on", "you rely", "built on", "bot built",
         "newest article", "latest article", "oldest article", "most recent article",
         "articulo mas reciente", "articulo mas viejo", "articulo mas antiguo", "you pull",
         "article you", "articles you", "articulo que usas", "articulos que usas", "can i trust",
@@ -373,7 +374,7 @@ FILLER_WORDS = frozenset(
     basaron dormir lose losing left kindly indicarme indicar oficialmente officially creer
     oiga tio perron perrona explicarme partner pareja boyfriend girlfriend manija meaning
     bruv recomendaron recomendo monton tiran tirame cortito cortita server servidor
-    discord canal channel
+    discord canal channel driving anterior previous regarding exacto evening notable
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
@@ -425,6 +426,7 @@ REACTIONS = frozenset({
     "que buen", "que buena", "que gran", "what a", "fav", "perron", "perrona", "bien perron",
     "best written", "fight me", "wish me luck", "deseenme suerte", "buenisimo", "buenisima",
     "so good", "amazing", "so beautiful", "was so", "tan bonito", "tan hermoso", "in my life",
+    "wrecked me", "not ok", "im not ok",
     "en mi vida",
 })  # fmt: skip
 """Words of a reaction to what a fan watched: a message that names an episode with one of these
@@ -517,6 +519,7 @@ OTHER_FACT_CUES = frozenset({
     "anything similar", "afterwards", "aftermath", "after the massacre", "nowadays",
     "despues de la masacre", "hoy en dia", "despues de todo eso", "despues de lo de",
     "despues de lo que paso", "que paso con los zetas", "que fue de los zetas",
+    "what happened to the zetas", "after 2011", "since 2011", "despues de 2011", "desde 2011",
     "website published", "site published", "outlet published", "which outlet", "what outlet",
     "which newspaper", "what newspaper", "que periodico", "en que medio", "capital of",
     "la capital de", "population", "poblacion", "cuanta gente vive", "how many people live",

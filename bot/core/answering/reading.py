@@ -371,10 +371,19 @@ class Reader:
                     if (slip := fold(quoted)) and slip not in answered:
                         self._slips.append((f" {slip} ", frozenset(described - set(slip.split()))))
         # Titles quoted in claims that are neither this show's nor its episodes' nor its
-        # sources' name other works (`Crouching Tiger, Hidden Dragon`).
-        own_titles = {
-            fold(name) for entity in [knowledge.show, *knowledge.episodes] for name in entity.names
-        } | {fold(source.title) for source in knowledge.sources}
+        # sources' name, nor quoted by the show's own claims (the article it adapts), name other
+        # works (`Crouching Tiger, Hidden Dragon`).
+        own_titles = (
+            {fold(n) for entity in [knowledge.show, *knowledge.episodes] for n in entity.names}
+            | {fold(source.title) for source in knowledge.sources}
+            | {
+                fold(quoted)
+                for loc, claim in knowledge.claims_with_locations()
+                if loc[0] == "show"
+                for text in (claim.text, claim.text_es or "")
+                for quoted in _QUOTED.findall(text)
+            }
+        )
         # ...and so do the claim's keywords that begin one (`crouching tiger`).
         self._other_works = frozenset(
             name
@@ -1539,9 +1548,14 @@ _TITLE_ASKED = frozenset({
 
 _WHY = frozenset({"why", "how come", "por que", "porque"})
 
-_BESIDE = {"after": 1, "despues": 1, "luego": 1, "before": -1, "antes": -1}
+_BESIDE = {
+    "after": 1, "despues": 1, "luego": 1, "siguiente": 1, "before": -1, "antes": -1,
+    "anterior": -1, "previous": -1,
+}  # fmt: skip
 """The words that name the episode beside another: `the one after`, `el de antes del 5`."""
-_BESIDE_LINKERS = frozenset({"the", "el", "la", "de", "del", "of", "that", "ese", "este"})
+_BESIDE_LINKERS = frozenset({
+    "the", "el", "la", "de", "del", "of", "that", "ese", "este", "a", "al", "to",
+})  # fmt: skip
 _PLOT_WORDS = frozenset({"happen", "happens", "happened", "pasa", "paso", "sucede", "ocurre"})
 """`what happens after episode 3` asks the plot, which no claim holds."""
 _LONGEST_TITLE = 8
@@ -1570,12 +1584,12 @@ _ASIDES = (
     "deserves all the awards", "o ahi muere", "ahi muere", "ya va siendo hora", "ya es hora",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
-_REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣")
+_REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣💀")
 """Emoji of a reaction: beside names and nothing that asks, they make a remark."""
 
 _QUESTION_WORDS = frozenset({
-    "who", "what", "whats", "which", "when", "where", "why", "how", "whos", "quien", "quienes",
-    "cual", "cuales", "cuando", "donde", "como", "cuantos", "cuantas", "title", "titulo",
+    "who", "whose", "what", "whats", "which", "when", "where", "why", "how", "whos", "quien",
+    "quienes", "cual", "cuales", "cuando", "donde", "como", "cuantos", "cuantas", "title", "titulo",
     "name", "nombre", "called", "llama", "titula", "named", "same", "mismo", "igual",
 })  # fmt: skip
 """Words that ask, in a message that reacts to an episode."""
