@@ -1812,3 +1812,41 @@ def test_round_30_words_cues_and_keywords_are_read(
 )
 def test_round_30_remarks_and_the_aftermath_are_declined(engine: Engine, question: str) -> None:
     assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------- round 31
+
+
+def test_the_next_one_after_the_episode_named_is_answered(engine: Engine) -> None:
+    answer = engine.ask("just finished ep 4, whats the next one called")
+    assert "The Night Belongs to Us" in answer.text and "A Walk with Wolves" not in answer.text
+    assert engine.ask("ep 3 title? and is there a next season").topic is Topic.SEASON2
+
+
+def test_another_shows_season_is_not_read_as_a_characters_name(engine: Engine) -> None:
+    assert engine.ask("cuando sale la nueva temporada de el chapo").topic is Topic.UNKNOWN
+
+
+def test_english_with_a_spanish_tag_is_answered_in_english(engine: Engine) -> None:
+    answer = engine.ask("is somos getting renewed o que onda")
+    assert answer.topic is Topic.SEASON2 and answer.language is Language.EN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("my coworkers keep talking about it, what's the gist?", Topic.SHOW),
+        ("alguien me puede resumir la serie?", Topic.SHOW),
+        ("me puedo fiar de lo que dices?", Topic.SOURCES),
+        ("bot what are you even for", Topic.HELP),
+        ("¿cómo utilizar este bot?", Topic.HELP),
+    ],
+)
+def test_round_31_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_who_did_the_casting_is_declined(engine: Engine) -> None:
+    assert engine.ask("quien hizo el casting de somos?").topic is Topic.UNKNOWN

@@ -141,6 +141,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
         "son oficiales", "they official", "que paginas", "sacas lo que", "son de fans",
         "te puedo creer", "can i believe", "rely on", "you rely", "built on", "bot built",
+        "me puedo fiar", "fiarme", "fiar de",
         "newest article", "latest article", "oldest article", "most recent article",
         "articulo mas reciente", "articulo mas viejo", "articulo mas antiguo", "you pull",
         "article you", "articles you", "articulo que usas", "articulos que usas", "can i trust",
@@ -152,7 +153,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "how do i use", "como te uso", "what can i ask", "que puedo preguntar", "use this bot",
         "how to use", "how do i even use", "use you", "how does this thing work",
         "como funciona esta cosa", "slash command", "slash commands", "comando con barra",
-        "se utiliza", "como lo utilizo", "como utilizo", "como le pregunto",
+        "se utiliza", "como lo utilizo", "como utilizo", "como le pregunto", "como utilizar",
+        "utilizar este bot", "usar este bot", "what are you even for", "what r u for",
         "nueva en el server", "nuevo en el server", "new to the server", "new on the server",
         "just type",
         "how does this work", "how do you work", "como funciona", "como funcionas",
@@ -375,6 +377,7 @@ FILLER_WORDS = frozenset(
     oiga tio perron perrona explicarme partner pareja boyfriend girlfriend manija meaning
     bruv recomendaron recomendo monton tiran tirame cortito cortita server servidor
     discord canal channel driving anterior previous regarding exacto evening notable
+    coworker coworkers colleague colleagues
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
@@ -526,6 +529,8 @@ OTHER_FACT_CUES = frozenset({
     "cuanta gente vio", "cuanta gente la vio", "how many people watched", "how many views",
     "cuantas vistas", "how many viewers", "last name", "surname", "su apellido",
     "el apellido de", "episode does the massacre", "episode is the massacre", "any novels",
+    "hizo el casting", "did the casting", "casting director", "director de casting",
+    "directora de casting",
     "any books", "written any", "escrito alguna", "algun libro", "alguna novela", "sus novelas",
     "sus libros", "her novels", "her books",
     "en que capitulo pasa", "en que episodio pasa",
@@ -615,7 +620,8 @@ _ENGLISH = frozenset(
     """who what which when where how is are was the there season seasons episode episodes plays
     played cast created directed based about will any more next second series show tell me it
     of does did do can you your whats whos gonna wanna pls name title called list has
-    have many much with from for and new""".split()
+    have many much with from for and new getting get got renewed cancelled anyone know this that
+    if or""".split()
 )
 _SPANISH_ENDINGS = ("aron", "ieron", "cion", "ciones")
 """Endings that only Spanish words have among the words fans type here (`renovaron`)."""

@@ -637,7 +637,7 @@ class Reader:
         if unexplained and phrase_hits(folded, WORTH_CUES):
             return Decline()
         # `what comes right after 'tell the moon to come'`: the episode beside the one named.
-        beside = self._episode_beside(folded)
+        beside = self._episode_beside(folded, reference)
         if beside is not None and Topic.SEASON2 not in cues and not _asks_of_people(cues, mentions):
             return AskEpisode(beside)
         # `eps 5 and 6 titles`, `cap 1 y cap 2 cómo se llaman`: each episode named, one answer.
@@ -768,6 +768,7 @@ class Reader:
                 or topic_cues(folded)
                 or phrase_hits(folded, OTHER_FACT_CUES)
                 or self._keyword_hits(folded)
+                or any(w in _NEXT for w in folded.split())  # `ep 4, whats the next one called`
             ):
                 kept.append(sentence)
                 named = named or mentioned
@@ -935,15 +936,21 @@ class Reader:
 
         `la nueva de elite`, `season 2 of elite`, `making a murderer season 3`: an unknown word
         right after `season of` or right before `season` is that work's title, unless it reads
-        as this show's name misspelt (`season 2 of somo`). The words are read as typed, before
-        any correction (`murderer` is no slip for the keyword `murders`).
+        as this show's name misspelt (`season 2 of somo`): a season is a show's, so a slip of a
+        character's name does not count (`la nueva temporada de el chapo` is not Chayo's). The
+        words are read as typed, before any correction (`murderer` is no slip for the keyword
+        `murders`).
         """
         words = typed.split()
         for i, word in enumerate(words):
             before = [w for w in words[max(0, i - 3) : i] if w not in ARTICLES]
             owned = len(before) >= 2 and before[-1] in OF_WORDS and before[-2] in WHOSE_WORDS
             owner = words[i + 1 : i + 2] != [] and words[i + 1] in SEASON_WORDS
-            if (owned or owner) and self._strange(word) and not self._name_slip(word):
+            if (
+                (owned or owner)
+                and self._strange(word)
+                and not self.index.search(word, ["show"], limit=1, cutoff=NAME_SLIP_SCORE)
+            ):
                 return True
         return False
 
@@ -1049,16 +1056,23 @@ class Reader:
                     break
         return folded
 
-    def _episode_beside(self, folded: str) -> int | None:
+    def _episode_beside(self, folded: str, reference: EpisodeRef | None) -> int | None:
         """The episode just after or before the one named, if the question asks for one.
 
         `what comes right after 'tell the moon to come'` is episode 4, `el capítulo antes del 5`
-        episode 4. None when nothing names one that way, or when what happens is asked (`what
-        happens after episode 3` asks the plot).
+        episode 4, and `just finished ep 2, whats the next one called` episode 3 (`reference`
+        is the episode the question names). None when nothing names one that way, or when what
+        happens is asked (`what happens after episode 3` asks the plot).
         """
         words = folded.split()
         if any(w in _PLOT_WORDS for w in words):
             return None
+        named = episode_number(reference, self._episode_ids) if reference is not None else None
+        for i, word in enumerate(words):
+            after = words[i + 1] if i + 1 < len(words) else None
+            step = _NEXT.get(word)
+            if step and named is not None and (after is None or after in _NEXT_ONE):
+                return named + step if named + step in self._episode_ids else None
         for i, word in enumerate(words):
             step = _BESIDE.get(word)
             if step is None:
@@ -1558,6 +1572,10 @@ _BESIDE_LINKERS = frozenset({
 })  # fmt: skip
 _PLOT_WORDS = frozenset({"happen", "happens", "happened", "pasa", "paso", "sucede", "ocurre"})
 """`what happens after episode 3` asks the plot, which no claim holds."""
+_NEXT = {"next": 1, "siguiente": 1, "proximo": 1, "previous": -1}
+"""`whats the next one called` after the episode named: the one beside it."""
+_NEXT_ONE = EPISODE_WORDS | {"one", "uno", "called", "title", "titulo", "se", "es", "is"}
+"""What may follow `next` when it means the next episode (`the next one`, not `next season`)."""
 _LONGEST_TITLE = 8
 """No episode title has more words: where a title after `after` is looked for."""
 
