@@ -1850,3 +1850,37 @@ def test_round_31_words_cues_and_keywords_are_read(
 
 def test_who_did_the_casting_is_declined(engine: Engine) -> None:
     assert engine.ask("quien hizo el casting de somos?").topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------- round 32
+
+
+def test_a_source_title_needs_a_word_for_an_article(engine: Engine) -> None:
+    # `somos season 2` begins a source's title, but `info` here is the plot's, not an article.
+    assert engine.ask("any plot info for somos season 2?").topic is Topic.SEASON2
+    assert engine.ask("is the latest updates and news article reliable").topic is Topic.SOURCES
+
+
+def test_the_plot_of_another_work_is_declined(engine: Engine) -> None:
+    assert engine.ask("de que trata el tigre y el dragon, la peli").topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who's the male lead in somos", Topic.CAST),
+        ("quien creo esa serie tan berraca", Topic.CREATORS),
+        ("any news on s2? waiting forever", Topic.SEASON2),
+        ("is there hope? that ending left so much hanging", Topic.SEASON2),
+        ("any realistic chance it returns?", Topic.SEASON2),
+        ("is it mexican? the accents threw me off", Topic.SHOW),
+        ("is it worth watching? my friend keeps bugging me", Topic.SHOW),
+        ("can i actually trust what you say?", Topic.SOURCES),
+        ("is your info from years ago?", Topic.SOURCES),
+        ("¿como te hago una pregunta?", Topic.HELP),
+    ],
+)
+def test_round_32_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

@@ -36,7 +36,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "portrayed", "quien hace de", "hace de", "quien interpreta", "interpreta", "interpreto",
         "actua", "actuo", "actores", "actrices", "personajes", "acts", "acted", "acting",
         "actors in", "cast list", "cast members", "who is in it", "whos in it", "who stars",
-        "lead actor", "lead actress", "performer", "performers", "interpretan", "interpretaba",
+        "lead actor", "lead actress", "male lead", "female lead", "performer", "performers",
+        "interpretan", "interpretaba",
         "actuan", "actuaron", "actuo en", "salen", "sale en", "quienes salen", "quien sale",
         "aparece", "aparecen", "appears", "appear", "plays in", "papeles", "elenco completo",
         "reparto completo", "sale como", "salia como", "da vida", "le da vida", "dio vida",
@@ -141,7 +142,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
         "son oficiales", "they official", "que paginas", "sacas lo que", "son de fans",
         "te puedo creer", "can i believe", "rely on", "you rely", "built on", "bot built",
-        "me puedo fiar", "fiarme", "fiar de",
+        "me puedo fiar", "fiarme", "fiar de", "trust what you say", "actually trust",
+        "years ago",
         "newest article", "latest article", "oldest article", "most recent article",
         "articulo mas reciente", "articulo mas viejo", "articulo mas antiguo", "you pull",
         "article you", "articles you", "articulo que usas", "articulos que usas", "can i trust",
@@ -155,6 +157,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "como funciona esta cosa", "slash command", "slash commands", "comando con barra",
         "se utiliza", "como lo utilizo", "como utilizo", "como le pregunto", "como utilizar",
         "utilizar este bot", "usar este bot", "what are you even for", "what r u for",
+        "hago una pregunta", "te hago una pregunta", "como te hago",
         "nueva en el server", "nuevo en el server", "new to the server", "new on the server",
         "just type",
         "how does this work", "how do you work", "como funciona", "como funcionas",
@@ -377,7 +380,8 @@ FILLER_WORDS = frozenset(
     oiga tio perron perrona explicarme partner pareja boyfriend girlfriend manija meaning
     bruv recomendaron recomendo monton tiran tirame cortito cortita server servidor
     discord canal channel driving anterior previous regarding exacto evening notable
-    coworker coworkers colleague colleagues
+    coworker coworkers colleague colleagues mess berraca berraco forever hanging realistic
+    threw throw thrown bugging welcome care
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language

@@ -102,9 +102,10 @@ NAME_CORRECTION_MIN_CHARS = 6
 """A word shorter than this is never corrected into a name: `chapo` is another man, not
 `Chayo`, and a short name has too few letters to tell a typo from another name."""
 
-WORK_WORDS = frozenset(
-    {"serie", "series", "show", "movie", "film", "pelicula", "novela", "telenovela"}
-)
+WORK_WORDS = frozenset({
+    "serie", "series", "show", "movie", "film", "pelicula", "novela", "telenovela", "peli",
+    "pelis", "movies", "films", "peliculas",
+})  # fmt: skip
 """Words that introduce the title of a work (`la serie de el chapo`): a word that follows one
 names that work, and is never corrected into one of this show's names."""
 
@@ -404,7 +405,7 @@ class Reader:
                 *(k for k, hits in self._keywords.items() if any(h.topic is topic for h in hits)),
             ]
             for w in phrase.split()
-            if w not in FUNCTION_WORDS
+            if w not in FUNCTION_WORDS and w not in WORK_WORDS  # `pelis` names no maker
         )
         self._titles = frozenset(
             fold(name) for entity in [knowledge.show, *knowledge.episodes] for name in entity.names
@@ -484,8 +485,9 @@ class Reader:
         # A source named by its title ("the latest updates and news article") is what is asked
         # about, as an entity named is: whatever else is asked of it (its age, its mistakes),
         # the sources answer says what the bot knows of it. Without a word for an article, a
-        # run of a title is a question's own words ("season 2 release date").
-        if Topic.SOURCES in cues and self._source_titles_in(folded):
+        # run of a title is a question's own words ("season 2 release date", "plot info for
+        # somos season 2").
+        if phrase_hits(folded, _ARTICLE_NOUNS) and self._source_titles_in(folded):
             return AskTopic(Topic.SOURCES)
         # `how old is ur info`, `when were those articles written`: the age of the articles is
         # their dates, which the sources answer gives (and `old`, `written` say nothing else).
@@ -1628,6 +1630,12 @@ _SOURCE_NOUNS = frozenset({
     "websites", "sitios",
 })  # fmt: skip
 """The bot's sources, by the names fans give them."""
+_ARTICLE_NOUNS = frozenset({
+    "source", "sources", "article", "articles", "fuente", "fuentes", "articulo", "articulos",
+    "page", "pages", "pagina", "paginas", "site", "sites", "website", "websites", "sitio",
+    "sitios", "post", "blog", "nota",
+})  # fmt: skip
+"""Words for an article, beside which a run of a source's title names that source."""
 _SOURCES_BEFORE_AGE = 2
 """How far before the age asked the sources may be named: `tus fuentes de cuándo son`."""
 _SOURCE_DETERMINERS = frozenset({
