@@ -1884,3 +1884,31 @@ def test_round_32_words_cues_and_keywords_are_read(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 33
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is crouching tiger hidden dragon any good? who's in it",
+        "es el tigre y el dragon buena?",
+    ],
+)
+def test_another_work_asked_about_by_its_title_is_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_another_work_describing_a_person_still_names_him(engine: Engine) -> None:
+    answer = engine.ask("is the crouching tiger guy the one who created somos")
+    assert "James Schamus" in answer.text
+
+
+def test_not_some_other_show_is_said_in_passing(engine: Engine) -> None:
+    answer = engine.ask("irene actress? (the one from somos, not some other show)")
+    assert answer.topic is Topic.CAST and "Iliana Donatlán" in answer.text
+
+
+def test_a_journo_is_the_journalist(engine: Engine) -> None:
+    assert "Ginger Thompson" in engine.ask("was the journo a pulitzer winner?").text

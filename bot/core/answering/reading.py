@@ -1250,11 +1250,20 @@ class Reader:
         padded = f" {folded} "
         asking = [c for topic in (Topic.CAST, Topic.CREATORS) for c in cues.get(topic, [])]
         named: list[str] = []
+        words = folded.split()
+        # `is crouching tiger hidden dragon worth watching?`: the work is what is asked about.
+        yes_no = bool(words) and words[0] in _YES_NO_STARTS
+        asked = words[1:]
+        while asked and asked[0] in ARTICLES:
+            asked = asked[1:]
+        subjects = (f"{' '.join(words[1:])} ", f"{' '.join(asked)} ")  # `el tigre…` keeps `el`
         for title in self._other_works:
             at = padded.find(f" {title} ")
             if at < 0:
                 continue
             named.append(title)
+            if yes_no and any(_work_is_subject(subject, title) for subject in subjects):
+                return True
             head = padded[:at].rstrip()
             # The making word right before the title, or with only `of`/`the` between
             # (`the director of crouching tiger`), takes it as its object; further back
@@ -1602,6 +1611,8 @@ _ASIDES = (
     "deserves an award", "deserves an oscar", "deserves an emmy", "merece un premio",
     "merece un oscar", "merece premios", "merece todos los premios", "deserves every award",
     "deserves all the awards", "o ahi muere", "ahi muere", "ya va siendo hora", "ya es hora",
+    "not some other show", "not another show", "not the other show", "no de otra serie",
+    "no otra serie",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
 _REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣💀")
@@ -1630,6 +1641,8 @@ _SOURCE_NOUNS = frozenset({
     "websites", "sitios",
 })  # fmt: skip
 """The bot's sources, by the names fans give them."""
+_DESCRIBED = PERSON_WORDS | PERSON_NOUNS
+"""After another work's title, a word for a person makes the title a description of them."""
 _ARTICLE_NOUNS = frozenset({
     "source", "sources", "article", "articles", "fuente", "fuentes", "articulo", "articulos",
     "page", "pages", "pagina", "paginas", "site", "sites", "website", "websites", "sitio",
@@ -1665,6 +1678,18 @@ def _asks_the_age_of_sources(folded: str) -> bool:
             if word not in _SOURCE_DETERMINERS:
                 break
     return False
+
+
+def _work_is_subject(subject: str, title: str) -> bool:
+    """Whether a yes-or-no question's subject is the work titled `title`.
+
+    `crouching tiger hidden dragon worth watching`: yes; `the crouching tiger guy the one who
+    created somos`: no, a word for a person makes the title a description of them.
+    """
+    if not subject.startswith(f"{title} "):
+        return False
+    after = subject[len(title) :].split()
+    return not (after and after[0] in _DESCRIBED)
 
 
 def _likened_to_itself(folded: str, phrase: str) -> bool:
