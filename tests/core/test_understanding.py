@@ -1912,3 +1912,48 @@ def test_not_some_other_show_is_said_in_passing(engine: Engine) -> None:
 
 def test_a_journo_is_the_journalist(engine: Engine) -> None:
     assert "Ginger Thompson" in engine.ask("was the journo a pulitzer winner?").text
+
+
+# ------------------------------------------------------------------------------- round 34
+
+
+def test_que_sigue_a_names_the_next_episode(engine: Engine) -> None:
+    answer = engine.ask("y el capitulo que sigue a 'tell the moon to come'?")
+    assert "A Walk with Wolves" in answer.text
+
+
+def test_the_guy_behind_another_work_is_this_shows_maker(engine: Engine) -> None:
+    answer = engine.ask("the guy behind crouching tiger made this?? who created it")
+    assert "James Schamus" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("whose baby is this show", Topic.CREATORS),
+        ("who directed it? need it for a presentation", Topic.CREATORS),
+        ("van a seguir sacando temporadas?", Topic.SEASON2),
+        ("another season, when would it come out roughly", Topic.SEASON2),
+        ("odd there's no news on series 2, has netflix said owt?", Topic.SEASON2),
+        ("la segunda temporada esta muerta del todo?", Topic.SEASON2),
+        ("dicen que netflix ni se molesta en cancelar las series limitadas, eso pasa con somos?",
+         Topic.SEASON2),
+        ("tus fuentes son confiables o chisme de internet?", Topic.SOURCES),
+    ],
+)
+def test_round_34_words_cues_and_keywords_are_read(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "did ginger thompson write any other investigations?",
+        "buenas noches, mañana sigo con el cap 5 😴",
+        "pa mi es la mejor serie mexicana que ha sacado netflix",
+    ],
+)
+def test_round_34_remarks_and_other_works_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN

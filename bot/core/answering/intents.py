@@ -80,6 +80,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "sequel season", "more of somos", "mas de somos", "renewing", "renewals", "renovaran",
         "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
         "anunciaron", "only one season", "just one season", "una sola temporada", "axe", "axed",
+        "esta muerta", "muerta del todo", "sacando temporadas", "seguir sacando", "is it dead",
         "picked it up", "picked up for", "pick it up for", "done and dusted",
         "binned", "ghost it", "ghosted", "radio silence", "say anything", "ever say", "la mato",
         "ya la mato", "la mataron", "another round", "regrese",
@@ -93,7 +94,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "se termino", "termino para siempre", "done for good", "more somos", "mas somos",
         "likely", "unlikely", "probable", "poco probable", "improbable", "chances", "odds",
         "could still happen", "puede haber", "todavia puede", "more coming", "is there more",
-        "is it dead", "renewal status", "status", "estatus", "confirmed", "confirm",
+        "renewal status", "status", "estatus", "confirmed", "confirm",
         "confirmado", "confirmada", "confirmo", "confirmaron", "confirmar",
         "probabilidad", "la dejan asi",
         "still alive", "any updates", "2da temp", "segunda temp", "haya mas", "puede que haya",
@@ -381,7 +382,8 @@ FILLER_WORDS = frozenset(
     bruv recomendaron recomendo monton tiran tirame cortito cortita server servidor
     discord canal channel driving anterior previous regarding exacto evening notable
     coworker coworkers colleague colleagues mess berraca berraco forever hanging realistic
-    threw throw thrown bugging welcome care
+    threw throw thrown bugging welcome care presentation presentacion exposicion tarea
+    homework assignment essay ensayo roughly odd owt internet manana
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
@@ -536,6 +538,9 @@ OTHER_FACT_CUES = frozenset({
     "hizo el casting", "did the casting", "casting director", "director de casting",
     "directora de casting",
     "any books", "written any", "escrito alguna", "algun libro", "alguna novela", "sus novelas",
+    "other investigations", "otras investigaciones", "other reports", "otros reportajes",
+    "write any other", "wrote any other", "written any other", "escribio otros",
+    "escribio otras",
     "sus libros", "her novels", "her books",
     "en que capitulo pasa", "en que episodio pasa",
     "en que capitulo ocurre", "en que episodio ocurre", "en que capitulo sucede", "after all that",

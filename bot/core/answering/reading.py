@@ -881,9 +881,14 @@ class Reader:
             or any(w in _QUESTION_WORDS for w in (*words, *whole.split()))
         ):
             return False
-        # Praise of an actor may name them by their part (`qué buen actor el que hace de chema`):
-        # then the cast's own words ask nothing either.
-        named_by = {Topic.EPISODE, Topic.CAST} if phrase_hits(whole, PRAISE) else {Topic.EPISODE}
+        # Praise of an actor may name them by their part (`qué buen actor el que hace de chema`),
+        # and praise of the show by what it is (`la mejor serie mexicana que ha sacado
+        # netflix`): then the cast's and the show's own words ask nothing either.
+        named_by = (
+            {Topic.EPISODE, Topic.CAST, Topic.SHOW}
+            if phrase_hits(whole, PRAISE)
+            else {Topic.EPISODE}
+        )
         # A keyword inside the reaction (`hit` in `hit different`) or inside the reply a poll
         # asks for (`drop` in `drop a 🙋 if so`) asks nothing.
         said = strip_phrases(folded, [*REACTIONS, *(POLL_REPLIES if polls else ())])
@@ -1272,14 +1277,15 @@ class Reader:
             while before and before[-1] in _TITLE_LINKERS:
                 before.pop()
             tail = padded[at + len(title) + 2 :].split()[:1]
-            # `the guy who wrote crouching tiger made this`: the making word describes a person.
+            # `the guy who wrote crouching tiger made this`, `the guy behind crouching tiger made
+            # this`: the making word describes a person.
             described = (
                 len(before) >= 3
                 and before[-2] in RELATIVES
                 and before[-3] in PERSON_WORDS | PERSON_NOUNS | {"el", "la", "one"}
-            )
+            ) or (len(before) >= 2 and before[-2] in PERSON_WORDS | PERSON_NOUNS)
             if (
-                any(head.endswith(f" {c}") for c in asking)
+                (any(head.endswith(f" {c}") for c in asking) and not described)
                 or (before and before[-1] in self._making_words and not described)
                 or (tail and tail[0] in CAST_WORDS)  # `crouching tiger cast`
             ):
@@ -1574,7 +1580,7 @@ _TITLE_ASKED = frozenset({
 _WHY = frozenset({"why", "how come", "por que", "porque"})
 
 _BESIDE = {
-    "after": 1, "despues": 1, "luego": 1, "siguiente": 1, "before": -1, "antes": -1,
+    "after": 1, "despues": 1, "luego": 1, "siguiente": 1, "sigue": 1, "before": -1, "antes": -1,
     "anterior": -1, "previous": -1,
 }  # fmt: skip
 """The words that name the episode beside another: `the one after`, `el de antes del 5`."""
@@ -1615,7 +1621,7 @@ _ASIDES = (
     "no otra serie",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
-_REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣💀")
+_REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣💀😴")
 """Emoji of a reaction: beside names and nothing that asks, they make a remark."""
 
 _QUESTION_WORDS = frozenset({
