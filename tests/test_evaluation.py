@@ -162,18 +162,13 @@ def test_heldout_accuracy_not_below_the_record(
     assert accuracy + 1e-9 >= recorded.accuracy["heldout"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met: the blind round-34 held-out set scored 95.7 % (286 of 299; "
-    "docs/evaluation.md); remove this marker when it passes",
-)
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-34 held-out set 2 of 70 out-of-scope questions "
+    reason="goal not met: on the blind round-35 held-out set 3 of 73 out-of-scope questions "
     "were answered with confidence (docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
@@ -185,12 +180,6 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
     assert not wrong
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met: on the blind round-34 held-out set three topics are under 95 % "
-    "(creators 90.9, season 2 87.5, sources 91.7; docs/evaluation.md); "
-    "remove this marker when it passes",
-)
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
     weak = {
         group: f"{figures.accuracy:.1%}"
