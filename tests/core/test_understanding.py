@@ -1957,3 +1957,28 @@ def test_round_34_words_cues_and_keywords_are_read(
 )
 def test_round_34_remarks_and_other_works_are_declined(engine: Engine, question: str) -> None:
     assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------- round 35
+
+
+def test_an_actor_and_a_part_asked_together_get_the_card(engine: Engine) -> None:
+    answer = engine.ask("everardo arzate es chema o me confundo?")
+    assert answer.topic is Topic.CAST and "Everardo Arzate" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "jajaja boludo que haces",
+        "que rollo banda, como estan",
+        "de que trata narcos mexico",  # another show's story
+        "de que va la casa de papel",
+    ],
+)
+def test_round_35_greetings_and_other_shows_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_de_que_trata_this_show_is_still_answered(engine: Engine) -> None:
+    assert engine.ask("de que trata somos").topic is Topic.SHOW

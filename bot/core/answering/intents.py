@@ -383,7 +383,7 @@ FILLER_WORDS = frozenset(
     discord canal channel driving anterior previous regarding exacto evening notable
     coworker coworkers colleague colleagues mess berraca berraco forever hanging realistic
     threw throw thrown bugging welcome care presentation presentacion exposicion tarea
-    homework assignment essay ensayo roughly odd owt internet manana
+    homework assignment essay ensayo roughly odd owt internet manana confundo equivoco banda
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
@@ -492,6 +492,7 @@ CHIT_CHAT = frozenset({
     "eres un bot", "eres humano", "me sirvio", "muchas gracias", "eres lo max",
     "eres lo maximo", "sos lo maximo", "sos un crack", "eres un crack", "you're the best",
     "ur the best", "youre the best", "buenas noches", "buenos dias", "buenas tardes",
+    "que rollo", "que onda", "que tal", "como estan", "como estas", "que haces",
     "good night", "goodnight", "me voy a dormir", "nos vemos", "bye", "adios", "chao",
     "see ya", "see you",
 })  # fmt: skip

@@ -899,17 +899,24 @@ class Reader:
         return not any(c not in EPISODE_WORDS for c in cues.get(Topic.EPISODE, []))
 
     def _asks_of_an_unknown_subject(self, folded: str) -> bool:
-        """Whether a yes-or-no question is asked of something nobody here is called.
+        """Whether a yes-or-no question or `de qué trata` asks of something nobody here is called.
 
-        `is narcos mexico based on a true story too?`, `was tony dalton in it`: the word right
-        after `is`/`was`/`does` (articles aside) is what the question is about, and one that no
-        cue, keyword or name knows, and that reads as no misspelt name, is another subject,
-        however much the rest of the question shares with a claim.
+        `is narcos mexico based on a true story too?`, `was tony dalton in it`, `de qué trata
+        narcos méxico`: the word right after `is`/`was`/`does` or `de qué trata` (articles
+        aside) is what the question is about, and one that no cue, keyword or name knows, and
+        that reads as no misspelt name, is another subject, however much the rest of the
+        question shares with a claim.
         """
         words = folded.split()
-        if len(words) < 3 or words[0] not in _YES_NO_STARTS:
-            return False
-        subject = next((w for w in words[1:] if w not in ARTICLES), "")
+        if len(words) >= 3 and words[0] in _YES_NO_STARTS:
+            after = words[1:]
+        else:
+            padded = f" {folded} "
+            starts = [p for p in _ABOUT_ASKED if f" {p} " in padded]
+            if not starts:
+                return False
+            after = padded[padded.find(f" {starts[0]} ") + len(starts[0]) + 2 :].split()
+        subject = next((w for w in after if w not in ARTICLES), "")
         return self._strange(subject) and not self._name_slip(subject)
 
     def _names_another_works_people(self, folded: str) -> bool:
@@ -1630,6 +1637,8 @@ _QUESTION_WORDS = frozenset({
     "name", "nombre", "called", "llama", "titula", "named", "same", "mismo", "igual",
 })  # fmt: skip
 """Words that ask, in a message that reacts to an episode."""
+_ABOUT_ASKED = ("de que trata", "de que se trata", "de que va", "de que es")
+"""What a story is asked with, before the title of the work asked about: `de qué trata narcos`."""
 _YES_NO_STARTS = frozenset({"is", "was", "does", "did", "has", "es", "fue"})
 """Words that begin a yes-or-no question about the word after them."""
 
