@@ -166,11 +166,6 @@ def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met: on the blind round-35 held-out set 3 of 73 out-of-scope questions "
-    "were answered with confidence (docs/evaluation.md); remove this marker when it passes",
-)
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
     wrong = [
         o.question.question
@@ -180,6 +175,12 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
     assert not wrong
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="goal not met: on the blind round-36 held-out set three topics are under 95 % "
+    "(season 2 92.9, show 93.8, sources 91.7; docs/evaluation.md); "
+    "remove this marker when it passes",
+)
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
     weak = {
         group: f"{figures.accuracy:.1%}"
