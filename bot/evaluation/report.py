@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.answering.answer import Language
-from bot.evaluation.dataset import OUT_OF_SCOPE, Category, EvalSet, Split
+from bot.evaluation.dataset import OUT_OF_SCOPE, Category, EvalSet, Question, Split
 from bot.evaluation.scoring import Outcome
 
 GOAL_ACCURACY = 0.97
@@ -206,17 +206,18 @@ class Report:
         goals.extend(self.regressions())
         return goals
 
-    def new_wording(self) -> Figures | None:
+    def new_wording(self, shared: Sequence[Question] | None = None) -> Figures | None:
         """The bot's held-out figures on the questions that repeat no tuning question.
 
         Fans ask the common questions in the same words, so a blind set repeats some tuning
         questions (once folded); on the rest, the figure says how far the tuning reaches words
-        it never saw. None when no held-out question repeats one.
+        it never saw. None when no held-out question repeats one. `shared` is
+        `eval_set.shared_with_tune()`, when the caller has it already.
         """
-        shared = {q.id for q in self.eval_set.shared_with_tune()}
-        if not shared:
+        ids = {q.id for q in (self.eval_set.shared_with_tune() if shared is None else shared)}
+        if not ids:
             return None
-        return self.bot.figures(Split.HELDOUT, keep=lambda o: o.question.id not in shared)
+        return self.bot.figures(Split.HELDOUT, keep=lambda o: o.question.id not in ids)
 
     def topic_figures(self, split: Split) -> dict[str, Figures]:
         """The bot's figures by topic on one split, for the topics that split has."""
@@ -292,11 +293,13 @@ class Report:
             "heldout": Split.HELDOUT,
             "all": None,
         }
+        shared = self.eval_set.shared_with_tune()
+        new = self.new_wording(shared)
         return {
             "file": self.file,
             "questions": len(self.eval_set.questions),
-            "heldout_shared_with_tune": [q.id for q in self.eval_set.shared_with_tune()],
-            "heldout_new_wording": new.to_json() if (new := self.new_wording()) else None,
+            "heldout_shared_with_tune": [q.id for q in shared],
+            "heldout_new_wording": new.to_json() if new is not None else None,
             "answerers": {run.answerer: _run_json(run, splits) for run in self.runs},
             "goals": [{"goal": g.name, "met": g.met, "detail": g.detail} for g in self.goals()],
             "failures": [_failure_json(o) for o in self.bot.failures()],
@@ -311,10 +314,10 @@ class Report:
             f"{len(questions)} questions (tune {tune}, held-out {held}); "
             f"{oos} out of scope ({oos / len(questions):.0%})",
         ]
-        if (new := self.new_wording()) is not None:
-            shared = len(self.eval_set.shared_with_tune())
+        shared = self.eval_set.shared_with_tune()
+        if (new := self.new_wording(shared)) is not None:
             lines.append(
-                f"{shared} held-out questions are also tuning questions; on the other "
+                f"{len(shared)} held-out questions are also tuning questions; on the other "
                 f"{new.questions} the bot scores {_pct(new.accuracy)} "
                 f"({new.correct} of {new.questions})"
             )

@@ -17,6 +17,7 @@ from bot.core.answering.reading import (
     Decline,
     Unsure,
 )
+from bot.core.matching.episodes import parse_episode_reference, parse_episode_references
 
 
 def test_inflected_forms_share_a_stem() -> None:
@@ -1982,3 +1983,34 @@ def test_round_35_greetings_and_other_shows_are_declined(engine: Engine, questio
 
 def test_de_que_trata_this_show_is_still_answered(engine: Engine) -> None:
     assert engine.ask("de que trata somos").topic is Topic.SHOW
+
+
+# ------------------------------------------------------------------------------- review
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who plays irene's friend", "who plays erika's boyfriend", "who plays the roommate"],
+)
+def test_the_people_of_a_fans_day_may_be_what_is_asked(engine: Engine, question: str) -> None:
+    # Kin words are everyday only where they say who told the fan, or whom the fan calls.
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("a friend recommended somos, whats the premise?", Topic.SHOW),
+        ("tío, ¿no era una miniserie?", Topic.SHOW),
+        ("caraly sanchez hace de quien tio", Topic.CAST),
+    ],
+)
+def test_a_fans_people_in_passing_are_no_subject(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_a_title_asked_of_a_year_is_no_episode() -> None:
+    assert parse_episode_reference("whats the name of 2011") is None
+    assert parse_episode_references("los nombres del 1 el 3 y el 4") == [1, 3, 4]

@@ -80,7 +80,11 @@ class Engine:
     # ----------------------------------------------------------------------------- entry points
 
     def ask(self, text: str, language: Language | None = None) -> Answer:
-        """Answer a free-text question, or a command written as `/cast doña chayo`."""
+        """Answer a free-text question, or a command written as `/cast doña chayo`.
+
+        A slash before no command's name is read as the words after it: `/creator` asks what
+        `creator` asks, and the reply echoes what was typed.
+        """
         query, cut = _bounded(text)
         language = language or self.reader.language(query)
         notice = _shortened(language) if cut else None
@@ -94,7 +98,7 @@ class Engine:
             topic = COMMANDS.get(fold(name))
             if topic is None:
                 # `/creator`, `/ep 3`: a slash before no command's name is read as the words.
-                return self._answer(self.reader.read(stripped[1:]), query, language, notice)
+                return self._free_text(query, language, notice, text=stripped[1:])
             return self.command(topic, argument, language, query=query, notice=notice)
         return self._free_text(query, language, notice)
 
@@ -151,8 +155,12 @@ class Engine:
 
     # ------------------------------------------------------------------------------ free text
 
-    def _free_text(self, query: str, language: Language, notice: str | None) -> Answer:
-        return self._answer(self.reader.read(query), query, language, notice)
+    def _free_text(
+        self, query: str, language: Language, notice: str | None, *, text: str | None = None
+    ) -> Answer:
+        """The answer to `text` (by default the query itself), echoing `query`."""
+        route = self.reader.read(query if text is None else text)
+        return self._answer(route, query, language, notice)
 
     def _answer(self, route: Route, query: str, language: Language, notice: str | None) -> Answer:
         """The answer a question's route asks for."""

@@ -162,7 +162,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "nueva en el server", "nuevo en el server", "new to the server", "new on the server",
         "just type",
         "how does this work", "how do you work", "como funciona", "como funcionas",
-        "what do you do", "que haces", "what can you answer", "que sabes", "what do you know",
+        "what do you do", "what can you answer", "que sabes", "what do you know",
         "instructions", "instrucciones", "usage", "menu", "options", "opciones",
         "como funciona esto", "como se usa", "te puedo preguntar", "puedo preguntarte",
         "comandos disponibles", "que comandos", "what commands", "how does this bot work",
@@ -254,7 +254,8 @@ HEARSAY_VERBS = frozenset(
     """
     said says saying told tells saw seen seeing heard hear hearing posted posting
     dijo dice dicen dijeron decia decian vi vio vieron visto viendo lei leyo oi oyo escuche
-    escucho listed lists listing see sees veo vemos find encontre
+    escucho listed lists listing see sees veo vemos find encontre recommended recomendo
+    recomendaron
     """.split()
 )
 """Verbs that tell where a fan heard something: `my friend said`, `i saw a tiktok saying`,
@@ -375,20 +376,21 @@ FILLER_WORDS = frozenset(
     seguimos siguio pista pistas hint hints clue clues callado callada callados calladas
     pibes boluda posta copado copada barbaro groso grosa mina flaca currado currada narices mola
     guay flipando flipe flipado pasada chulo chula majo maja blokes lads mate mates innit
-    cracking proper reckon reckons reckoned flatmate roommate roomie housemate ago blanked blank
-    friend friends flaco bacano bacana chevere pololo po baso
-    basaron dormir lose losing left kindly indicarme indicar oficialmente officially creer
-    oiga tio perron perrona explicarme partner pareja boyfriend girlfriend manija meaning
-    bruv recomendaron recomendo monton tiran tirame cortito cortita server servidor
+    cracking proper reckon reckons reckoned ago blanked blank flaco bacano bacana chevere po baso
+    dormir lose losing left kindly indicarme indicar oficialmente officially creer
+    oiga perron perrona explicarme manija meaning
+    bruv monton tiran tirame cortito cortita server servidor
     discord canal channel driving anterior previous regarding exacto evening notable
-    coworker coworkers colleague colleagues mess berraca berraco forever hanging realistic
+    mess berraca berraco forever hanging realistic
     threw throw thrown bugging welcome care presentation presentacion exposicion tarea
     homework assignment essay ensayo roughly odd owt internet manana confundo equivoco banda
     """.split()
 ) | JUDGEMENT_WORDS | PERSON_NOUNS | HEARSAY_VERBS
 """Words of everyday English and Spanish conversation: the most common words of each language
 beyond the function words, minus those that name a subject of their own (`old`, `long`, `paid`,
-`filmed`, `budget`, `music`). Fans wrap a question in them ("my mom asked me who plays chema,
+`filmed`, `budget`, `music`), and the people of a fan's day (`KIN_WORDS`), who may be what is
+asked. A few words of `PLATFORMS` are here too (`server`, `internet`): fans name them in
+passing (`soy nueva en el server`). Fans wrap a question in them ("my mom asked me who plays chema,
 she swears she knows his face"); they say nothing about which fact is asked, so they never
 count as the unknown words that make a question unanswerable, nor are they corrected into a
 word of the knowledge. Beside a word no one knows they may still be part of a title
@@ -402,7 +404,8 @@ KIN_WORDS = frozenset(
     boyfriend wife husband kid kids daughter grandma grandpa aunt uncle cousin roommate
     mama papa madre padre hermana hermano hermanos novia novio esposa esposo amigo amiga amigos
     amigas familia hijo hija abuela abuelo tia tio primo prima teacher boss coworker classmate
-    roommates profe maestra maestro jefe jefa companero companera
+    roommates profe maestra maestro jefe jefa companero companera coworkers colleague colleagues
+    partner pareja flatmate roomie housemate pololo
     """.split()
 )
 """Family, friends and the people of a fan's day. After the fan's own possessive (`my mom
@@ -519,66 +522,59 @@ OTHER_FACT_CUES = frozenset({
     "real person", "persona real", "real woman", "real man", "real guy", "mujer real",
     "hombre real", "existed", "existio", "run time", "award", "awards", "won an", "won any",
     "premio", "premios", "score by", "muere", "at the end", "in the end", "how does it end",
-    "al final", "como termina", "what happened to", "what happens to", "que le pasa", "que le paso",
-    "que les pasa", "other roles", "other series", "been in", "otras series", "otros papeles",
-    "did you like", "do you like", "what did you think", "your opinion", "your favorite",
-    "your favourite", "te gusto", "te gusta", "que opinas", "tu opinion", "tu favorito",
-    "tu favorita", "shows like", "a show like", "a series like", "something like", "similar to",
-    "similar shows", "series parecidas", "otra serie como", "series como", "algo como",
-    "algo tipo", "algo parecido", "algo similar", "anything like", "something similar",
-    "anything similar", "afterwards", "aftermath", "after the massacre", "nowadays",
-    "despues de la masacre", "hoy en dia", "despues de todo eso", "despues de lo de",
-    "despues de lo que paso", "que paso con los zetas", "que fue de los zetas",
-    "what happened to the zetas", "after 2011", "since 2011", "despues de 2011", "desde 2011",
-    "website published", "site published", "outlet published", "which outlet", "what outlet",
-    "which newspaper", "what newspaper", "que periodico", "en que medio", "capital of",
+    "al final", "como termina", "what happened to", "what happens to", "que le pasa",
+    "que le paso", "que les pasa", "other roles", "other series", "been in", "otras series",
+    "otros papeles", "did you like", "do you like", "what did you think", "your opinion",
+    "your favorite", "your favourite", "te gusto", "te gusta", "que opinas", "tu opinion",
+    "tu favorito", "tu favorita", "shows like", "a show like", "a series like",
+    "something like", "similar to", "similar shows", "series parecidas", "otra serie como",
+    "series como", "algo como", "algo tipo", "algo parecido", "algo similar", "anything like",
+    "something similar", "anything similar", "afterwards", "aftermath", "after the massacre",
+    "nowadays", "despues de la masacre", "hoy en dia", "despues de todo eso",
+    "despues de lo de", "despues de lo que paso", "que paso con los zetas", "after 2011",
+    "since 2011", "despues de 2011", "desde 2011", "website published", "site published",
+    "outlet published", "which outlet", "what outlet", "en que medio", "capital of",
     "la capital de", "population", "poblacion", "cuanta gente vive", "how many people live",
     "cuanta gente vio", "cuanta gente la vio", "how many people watched", "how many views",
     "cuantas vistas", "how many viewers", "last name", "surname", "su apellido",
     "el apellido de", "episode does the massacre", "episode is the massacre", "any novels",
     "hizo el casting", "did the casting", "casting director", "director de casting",
-    "directora de casting",
-    "any books", "written any", "escrito alguna", "algun libro", "alguna novela", "sus novelas",
-    "other investigations", "otras investigaciones", "other reports", "otros reportajes",
-    "write any other", "wrote any other", "written any other", "escribio otros",
-    "escribio otras",
-    "sus libros", "her novels", "her books",
-    "en que capitulo pasa", "en que episodio pasa",
-    "en que capitulo ocurre", "en que episodio ocurre", "en que capitulo sucede", "after all that",
-    "after all of that", "que fue de", "what became of", "las familias", "the families",
-    "sobrevivientes", "survivors",
-    "cuesta", "cuestan", "cuanto cuesta", "how much is", "how much does", "price", "precio",
-    "cost", "costs", "subscription", "suscripcion", "otra serie", "another show",
-    "serie parecida", "series similares", "serie similar", "recomiendame",
-    "recommend me", "recomiendas otra", "what happened after", "what happened next",
-    "que paso despues", "que paso luego", "punished", "punishment", "castigados", "castigo",
-    "castigaron", "trial", "juicio", "justice", "justicia", "sentenced", "condenados",
-    "condenaron", "arrested", "arrestados", "arrestaron", "detenidos", "jail", "prison",
-    "carcel", "prision",
-    "watch next", "ver despues", "what happens in", "what happened in", "que pasa en",
-    "que paso en", "que sucede en", "what else", "que otra cosa", "other movies", "other films",
-    "other shows", "other show", "other projects", "otras peliculas", "otras pelis",
-    "otros proyectos", "otros shows", "other books", "other novels", "otros libros",
-    "otras novelas", "how long", "gringa", "gringo", "nationality", "nacionalidad", "ha hecho",
-    "que mas ha hecho", "done before", "previous work", "died", "death toll", "how many dead",
-    "murieron", "muertos", "fallecidos", "agarraron", "los agarraron", "capturaron",
-    "atraparon", "caught", "captured", "clasificacion", "age rating", "rated r", "apta",
-    "para ninos", "for kids", "kid friendly", "family friendly", "cdmx", "chilango", "chilanga",
-    "year old", "years old", "yo watch", "can my", "appropriate", "apropiada", "para mi hijo",
-    "para mi hija", "es de coahuila", "es de allende", "is he from", "is she from",
-    "from coahuila", "what school", "which school", "went to school", "acting school",
-    "que escuela", "en que escuela", "escuela de actuacion", "studied", "donde estudio",
-    "estudio actuacion", "hijo de", "hija de", "son of", "daughter of", "his parents",
-    "her parents", "sus papas", "sus padres",
-    "opina", "opina tu",
-    "who is better", "who acts better",
-    "who is the best", "quien actua mejor", "quien es mejor", "quien es el mejor",
-    "quien es la mejor", "periodico", "newspaper", "trabaja", "works for", "donde trabaja",
-    "where does she work", "where does he work", "still around", "still exist", "still active",
-    "around today", "siguen existiendo", "todavia existen", "siguen activos", "todavia operan",
-    "de donde es", "de donde era", "where is she from", "where is he from", "where was she born",
-    "where was he born", "donde nacio", "where is from", "nacio", "born",
-    "where s from", "where was born", "where does come from",
+    "directora de casting", "any books", "written any", "escrito alguna", "algun libro",
+    "alguna novela", "sus novelas", "other investigations", "otras investigaciones",
+    "other reports", "otros reportajes", "write any other", "wrote any other", "escribio otros",
+    "escribio otras", "sus libros", "her novels", "her books", "en que capitulo pasa",
+    "en que episodio pasa", "en que capitulo ocurre", "en que episodio ocurre",
+    "en que capitulo sucede", "after all that", "after all of that", "que fue de",
+    "what became of", "las familias", "the families", "sobrevivientes", "survivors", "cuesta",
+    "cuestan", "how much is", "how much does", "price", "precio", "cost", "costs",
+    "subscription", "suscripcion", "otra serie", "another show", "serie parecida",
+    "series similares", "serie similar", "recomiendame", "recommend me", "recomiendas otra",
+    "what happened after", "what happened next", "que paso despues", "que paso luego",
+    "punished", "punishment", "castigados", "castigo", "castigaron", "trial", "juicio",
+    "justice", "justicia", "sentenced", "condenados", "condenaron", "arrested", "arrestados",
+    "arrestaron", "detenidos", "jail", "prison", "carcel", "prision", "watch next",
+    "ver despues", "what happens in", "what happened in", "que pasa en", "que paso en",
+    "que sucede en", "what else", "que otra cosa", "other movies", "other films", "other shows",
+    "other show", "other projects", "otras peliculas", "otras pelis", "otros proyectos",
+    "otros shows", "other books", "other novels", "otros libros", "otras novelas", "how long",
+    "gringa", "gringo", "nationality", "nacionalidad", "ha hecho", "que mas ha hecho",
+    "done before", "previous work", "died", "death toll", "how many dead", "murieron",
+    "muertos", "fallecidos", "agarraron", "los agarraron", "capturaron", "atraparon", "caught",
+    "captured", "clasificacion", "age rating", "rated r", "apta", "para ninos", "for kids",
+    "kid friendly", "family friendly", "cdmx", "chilango", "chilanga", "year old", "years old",
+    "yo watch", "can my", "appropriate", "apropiada", "para mi hijo", "para mi hija",
+    "es de coahuila", "es de allende", "is he from", "is she from", "from coahuila",
+    "what school", "which school", "went to school", "acting school", "que escuela",
+    "en que escuela", "escuela de actuacion", "studied", "donde estudio", "estudio actuacion",
+    "hijo de", "hija de", "son of", "daughter of", "his parents", "her parents", "sus papas",
+    "sus padres", "opina", "opina tu", "who is better", "who acts better", "who is the best",
+    "quien actua mejor", "quien es mejor", "quien es el mejor", "quien es la mejor",
+    "periodico", "newspaper", "trabaja", "works for", "donde trabaja", "where does she work",
+    "where does he work", "still around", "still exist", "still active", "around today",
+    "siguen existiendo", "todavia existen", "siguen activos", "todavia operan", "de donde es",
+    "de donde era", "where is she from", "where is he from", "where was she born",
+    "where was he born", "donde nacio", "where is from", "nacio", "born", "where s from",
+    "where was born", "where does come from",
 }) | FILMING_CUES  # fmt: skip
 """Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so, made of
 words the knowledge itself uses: whether someone is a real person, an award, what happens at the

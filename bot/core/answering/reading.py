@@ -478,7 +478,7 @@ class Reader:
             return Blank()
         # A remark is read as typed: correction may make `buen bot` into `buena bot`. What it
         # asks is read corrected too: `hey bot what can u do` asks what `what can you do` asks.
-        if self._is_remark(typed, corrected=folded) or self._is_remark(folded):
+        if self._is_remark(typed, normalised=folded) or self._is_remark(folded):
             return Decline()
         folded = self._without_show_description(folded)
         cues = topic_cues(folded)
@@ -487,7 +487,7 @@ class Reader:
         # the sources answer says what the bot knows of it. Without a word for an article, a
         # run of a title is a question's own words ("season 2 release date", "plot info for
         # somos season 2").
-        if phrase_hits(folded, _ARTICLE_NOUNS) and self._source_titles_in(folded):
+        if not _ARTICLE_NOUNS.isdisjoint(folded.split()) and self._source_titles_in(folded):
             return AskTopic(Topic.SOURCES)
         # `how old is ur info`, `when were those articles written`: the age of the articles is
         # their dates, which the sources answer gives (and `old`, `written` say nothing else).
@@ -523,7 +523,7 @@ class Reader:
             if m.kind != "show" and self.index.entries_by_id[m.id].key not in self._show_names
         ]
         # `who plays the old lady, doña chayo`: a fan's picture of a person named is no subject.
-        if any(m.kind in {"cast", "person"} for m in mentions):
+        if any(m.kind in _PERSON_KINDS for m in mentions):
             folded = self._undescribed(folded)
         # "which article says schamus directed it": the claims asked about, each with the
         # sources that give or dispute it.
@@ -538,15 +538,14 @@ class Reader:
         # episode asks nothing, unless something in it asks.
         names_something = reference is not None or bool(keyword_hits or mentions)
         polls_the_fans = bool(phrase_hits(fold(query), FAN_POLLS))
-        # `ese final me dejó llorando una semana 💀` names nothing and asks nothing either.
-        asks_nothing = not (names_something or cues)
-        if (names_something or polls_the_fans or asks_nothing) and self._is_reaction(
+        # `ese final me dejó llorando una semana 💀` names nothing, and no cue asks either.
+        if (names_something or polls_the_fans or not cues) and self._is_reaction(
             query, folded, cues
         ):
             return Decline()
         # "who plays irene in episode 4", "i just finished ep 4. who plays irene?": a person
         # named with their topic's cue is what is asked; the episode is where the fan is.
-        if any(m.kind in {"cast", "person"} and KIND_TOPIC[m.kind] in cues for m in mentions):
+        if any(m.kind in _PERSON_KINDS and KIND_TOPIC[m.kind] in cues for m in mentions):
             mentions = [m for m in mentions if m.kind != "episode"]
             reference = None
         names_season2 = bool(phrase_hits(folded, SEASON2_NAMES))
@@ -746,9 +745,12 @@ class Reader:
         `hey guys, huge fan from texas. who plays chema in somos? thanks!` asks what `who plays
         chema in somos` asks: a sentence with no cue, keyword, name or episode number says
         nothing of what is asked, whatever unknown words it holds. A sentence asking for a kind
-        of fact no claim may hold (`algo tipo el marginal?`) asks too. The sentences kept must name
+        of fact no claim may hold (`algo tipo el marginal?`) asks too, and so does one asking
+        for the next episode (`ep 4, whats the next one called`). The sentences kept must name
         something of this show (a name, a title, an episode), so that in `i just watched narcos.
-        is there a second season?` the sentence that names the other show still counts.
+        is there a second season?` the sentence that names the other show still counts. A
+        sentence that only reacts to a name (`need more doña chayo in my life`) is not kept,
+        though it says which show is meant.
         """
         sentences = [s for s in _SENTENCE_END.split(query) if s.strip()]
         if len(sentences) < 2:
@@ -757,20 +759,19 @@ class Reader:
         named = False
         for sentence in sentences:
             folded = self._corrected(fold(sentence))
+            cues = topic_cues(folded)
             mentioned = bool(self.index.mentioned(folded)) or (
                 parse_episode_reference(folded) is not None
             )
-            # `anyone know if somos got renewed?? need more doña chayo in my life`: a sentence
-            # that only reacts to a name asks nothing of it, though it says which show is meant.
-            if mentioned and self._is_reaction(sentence, folded, topic_cues(folded)):
+            if mentioned and self._is_reaction(sentence, folded, cues):
                 named = True
                 continue
             if (
                 mentioned
-                or topic_cues(folded)
+                or cues
                 or phrase_hits(folded, OTHER_FACT_CUES)
                 or self._keyword_hits(folded)
-                or any(w in _NEXT for w in folded.split())  # `ep 4, whats the next one called`
+                or any(w in _NEXT_OR_PREVIOUS for w in folded.split())
             ):
                 kept.append(sentence)
                 named = named or mentioned
@@ -796,9 +797,9 @@ class Reader:
         root = stem(word)
         return word in FILLER_WORDS or root in FILLER_WORDS or root in self._filler_stems
 
-    def _name_slip(self, word: str) -> bool:
-        """Whether `word` reads as a misspelt word of some name (`kery` for `Kerry`)."""
-        return bool(self.index.search(word, limit=1, cutoff=NAME_SLIP_SCORE))
+    def _name_slip(self, word: str, kinds: Iterable[str] | None = None) -> bool:
+        """Whether `word` reads as a misspelt word of some name (`kery` for `Kerry`), of `kinds`."""
+        return bool(self.index.search(word, kinds, limit=1, cutoff=NAME_SLIP_SCORE))
 
     def _outweighed(self, unexplained: Sequence[str], retrieval: Retrieval) -> bool:
         """Whether the words the knowledge lacks say more than the words it knows.
@@ -858,9 +859,10 @@ class Reader:
         return False
 
     def _is_reaction(self, query: str, folded: str, cues: dict[Topic, list[str]]) -> bool:
-        """Whether a message that names an episode or a character only reacts to it.
+        """Whether a message, or one sentence of it, only reacts to what it names, if anything.
 
-        `that finale tho`, `chayo es la mejor`, `benjamin's storyline hit different`.
+        `that finale tho`, `chayo es la mejor`, `benjamin's storyline hit different`, `ese final
+        me dejó llorando una semana 💀`.
 
         It holds a word of reaction (`tho`, `shock`, `no manches`) and nothing that asks: no
         question mark, no question word, no cue but the episode's own words and no keyword of
@@ -912,10 +914,10 @@ class Reader:
             after = words[1:]
         else:
             padded = f" {folded} "
-            starts = [p for p in _ABOUT_ASKED if f" {p} " in padded]
-            if not starts:
+            start = next((p for p in _ABOUT_ASKED if f" {p} " in padded), None)
+            if start is None:
                 return False
-            after = padded[padded.find(f" {starts[0]} ") + len(starts[0]) + 2 :].split()
+            after = padded.split(f" {start} ", 1)[1].split()
         subject = next((w for w in after if w not in ARTICLES), "")
         return self._strange(subject) and not self._name_slip(subject)
 
@@ -963,7 +965,7 @@ class Reader:
             if (
                 (owned or owner)
                 and self._strange(word)
-                and not self.index.search(word, ["show"], limit=1, cutoff=NAME_SLIP_SCORE)
+                and not self._name_slip(word, ["show"])
             ):
                 return True
         return False
@@ -977,7 +979,8 @@ class Reader:
         dijo`, `a friend told me`) and wherever the fan heard it (`lo vi en tiktok`, `saw the
         name on some site`, `someone in general chat said`, `one site listed them`) are no
         subject either, nor where the fan or their family is from (`huge fan from texas`, `my
-        abuela is from piedras negras`, `soy de monterrey`).
+        abuela is from piedras negras`, `soy de monterrey`), nor whom a message calls (`tío, ¿no
+        era una miniserie?`, `caraly sánchez hace de quién tío`).
         """
         words = folded.split()
         before = ["", *words]
@@ -997,6 +1000,9 @@ class Reader:
                 word not in KIN_WORDS
                 or (
                     previous not in OWN
+                    # `tío, ¿no era una miniserie?`, `hace de quién tío`: calling the other fans
+                    and i > 0
+                    and not (i == len(words) - 1 and previous in _QUESTION_WORDS)
                     and following not in self._name_words
                     and following not in RELATIVES
                     and not _said_by(words, i)
@@ -1081,12 +1087,12 @@ class Reader:
         words = folded.split()
         if any(w in _PLOT_WORDS for w in words):
             return None
-        named = episode_number(reference, self._episode_ids) if reference is not None else None
-        for i, word in enumerate(words):
-            after = words[i + 1] if i + 1 < len(words) else None
-            step = _NEXT.get(word)
-            if step and named is not None and (after is None or after in _NEXT_ONE):
-                return named + step if named + step in self._episode_ids else None
+        if reference is not None and (named := episode_number(reference, self._episode_ids)):
+            for i, word in enumerate(words):
+                after = words[i + 1] if i + 1 < len(words) else None
+                step = _NEXT_OR_PREVIOUS.get(word)
+                if step and (after is None or after in _NEXT_ONE):
+                    return named + step if named + step in self._episode_ids else None
         for i, word in enumerate(words):
             step = _BESIDE.get(word)
             if step is None:
@@ -1097,10 +1103,10 @@ class Reader:
             if not rest:
                 continue
             number: int | None = None
-            if (reference := parse_episode_reference(rest[0], bare=True)) is not None:
-                number = episode_number(reference, self._episode_ids)
+            if (ref := parse_episode_reference(rest[0], bare=True)) is not None:
+                number = episode_number(ref, self._episode_ids)
             else:  # a title: the shortest run of the words after that names an episode
-                for length in range(1, min(len(rest), _LONGEST_TITLE) + 1):
+                for length in range(1, min(len(rest), self._longest_title) + 1):
                     if found := self.index.mentioned(" ".join(rest[:length]), ["episode"]):
                         number = self._episode_numbers[found[0].id]
                         break
@@ -1222,26 +1228,29 @@ class Reader:
             and any(m.kind == "cast" for m in self.index.mentioned(folded))
         )
 
-    def _is_remark(self, folded: str, *, corrected: str | None = None) -> bool:
+    def _is_remark(self, folded: str, *, normalised: str | None = None) -> bool:
         """Whether the message is a social remark (`good bot`, `jajaja que buena serie`).
 
         It holds a `CHIT_CHAT` phrase and, besides, only filler, function words and the show's
-        name: nothing that asks for a fact. The cues that ask are looked for in `corrected`, the
-        message with its slips corrected, too (`hey bot what can u do`).
+        name: nothing that asks for a fact. The cues that ask are looked for in `normalised`,
+        the message as the reader has normalised it (slips corrected, kin words dropped), too
+        (`hey bot what can u do`).
         """
         hits = phrase_hits(folded, CHIT_CHAT)
         if not hits:
             return False
-        folded = _THANKED_FOR.sub(" ", folded)  # `gracias por la info` asks for no info
+        # `gracias por la info` asks for no info.
+        texts = {_THANKED_FOR.sub(" ", text) for text in (folded, normalised or folded)}
+        folded = _THANKED_FOR.sub(" ", folded)
         # A question in words of its own asks, however it is greeted: `hi bot what are you
         # for`. One cue word does not (`thanks for the help`, `gracias por la info`).
-        asked = (
-            c
-            for text in (folded, corrected or folded)
-            for cues in topic_cues(_THANKED_FOR.sub(" ", text)).values()
-            for c in cues
-            if " " in c
-        )
+        asked = [
+            cue
+            for text in texts
+            for found in topic_cues(text).values()
+            for cue in found
+            if " " in cue
+        ]
         if any(not any(cue in hit for hit in hits) for cue in asked):
             return False
         rest = strip_phrases(folded, [*hits, *self._show_names])
@@ -1254,21 +1263,22 @@ class Reader:
         known for); `who was in crouching tiger` asks about that work, not about Somos, and
         nothing in the knowledge answers it. The title is asked about when a cast or creators
         cue comes right before it (function words aside), or when nothing else in the question
-        speaks of people or of this show (`when did crouching tiger come out`); used as a
-        description (`the crouching tiger writer`, `el de crouching tiger hizo somos`), or
-        beside a name (`what did schamus do besides crouching tiger`), it names a person of
-        this show.
+        speaks of people or of this show (`when did crouching tiger come out`), or when a
+        yes-or-no question begins with it (`is crouching tiger hidden dragon worth watching?`);
+        used as a description (`the crouching tiger writer`, `el de crouching tiger hizo somos`,
+        `the guy behind crouching tiger made this`), or beside a name (`what did schamus do
+        besides crouching tiger`), it names a person of this show.
         """
         padded = f" {folded} "
         asking = [c for topic in (Topic.CAST, Topic.CREATORS) for c in cues.get(topic, [])]
         named: list[str] = []
         words = folded.split()
-        # `is crouching tiger hidden dragon worth watching?`: the work is what is asked about.
         yes_no = bool(words) and words[0] in _YES_NO_STARTS
-        asked = words[1:]
-        while asked and asked[0] in ARTICLES:
-            asked = asked[1:]
-        subjects = (f"{' '.join(words[1:])} ", f"{' '.join(asked)} ")  # `el tigre…` keeps `el`
+        subject_words = words[1:]
+        while subject_words and subject_words[0] in ARTICLES:
+            subject_words = subject_words[1:]
+        # `el tigre y el dragón` begins with an article of its own.
+        subjects = (f"{' '.join(words[1:])} ", f"{' '.join(subject_words)} ")
         for title in self._other_works:
             at = padded.find(f" {title} ")
             if at < 0:
@@ -1287,15 +1297,12 @@ class Reader:
             # `the guy who wrote crouching tiger made this`, `the guy behind crouching tiger made
             # this`: the making word describes a person.
             described = (
-                len(before) >= 3
-                and before[-2] in RELATIVES
-                and before[-3] in PERSON_WORDS | PERSON_NOUNS | {"el", "la", "one"}
-            ) or (len(before) >= 2 and before[-2] in PERSON_WORDS | PERSON_NOUNS)
-            if (
-                (any(head.endswith(f" {c}") for c in asking) and not described)
-                or (before and before[-1] in self._making_words and not described)
-                or (tail and tail[0] in CAST_WORDS)  # `crouching tiger cast`
-            ):
+                len(before) >= 3 and before[-2] in RELATIVES and before[-3] in _DESCRIBERS
+            ) or (len(before) >= 2 and before[-2] in _DESCRIBED)
+            takes_it = any(head.endswith(f" {c}") for c in asking) or (
+                before and before[-1] in self._making_words
+            )
+            if (takes_it and not described) or (tail and tail[0] in CAST_WORDS):
                 return True
         # Named with nothing about who made or played in anything, the work is itself the
         # subject (`when did crouching tiger come out`), not a description of a person.
@@ -1307,7 +1314,7 @@ class Reader:
         # `el de crouching tiger hizo somos`, `did the crouching tiger guy make this`
         people = self._making_words | self._show_names | PERSON_WORDS
         return not any(w in people for w in rest.split()) and not any(
-            m.kind in {"cast", "person"} for m in self.index.mentioned(rest.strip())
+            m.kind in _PERSON_KINDS for m in self.index.mentioned(rest.strip())
         )
 
     def _corrected(self, folded: str) -> str:
@@ -1585,6 +1592,10 @@ _TITLE_ASKED = frozenset({
 """Words that ask an episode's title: `is ep 1 really called …`."""
 
 _WHY = frozenset({"why", "how come", "por que", "porque"})
+"""Words that ask why: of a slip in a title, they ask about the slip, not the title."""
+
+_PERSON_KINDS = frozenset({"cast", "person"})
+"""The kinds of name that name a person: an actor or character, or one of the crew."""
 
 _BESIDE = {
     "after": 1, "despues": 1, "luego": 1, "siguiente": 1, "sigue": 1, "before": -1, "antes": -1,
@@ -1594,22 +1605,18 @@ _BESIDE = {
 _BESIDE_LINKERS = frozenset({
     "the", "el", "la", "de", "del", "of", "that", "ese", "este", "a", "al", "to",
 })  # fmt: skip
+"""Words between such a word and the episode it is beside: `el anterior a …`, `after the …`."""
 _PLOT_WORDS = frozenset({"happen", "happens", "happened", "pasa", "paso", "sucede", "ocurre"})
 """`what happens after episode 3` asks the plot, which no claim holds."""
-_NEXT = {"next": 1, "siguiente": 1, "proximo": 1, "previous": -1}
+_NEXT_OR_PREVIOUS = {"next": 1, "siguiente": 1, "proximo": 1, "previous": -1}
 """`whats the next one called` after the episode named: the one beside it."""
 _NEXT_ONE = EPISODE_WORDS | {"one", "uno", "called", "title", "titulo", "se", "es", "is"}
 """What may follow `next` when it means the next episode (`the next one`, not `next season`)."""
-_LONGEST_TITLE = 8
-"""No episode title has more words: where a title after `after` is looked for."""
-
 
 def _asks_of_people(cues: dict[Topic, list[str]], mentions: Sequence[Match]) -> bool:
     """Whether a cast or creators cue, or a person named, says the question is about people."""
-    return Topic.CAST in cues or Topic.CREATORS in cues or any(
-        m.kind in {"cast", "person"} for m in mentions
-    )
-"""Words that ask why: of a slip in a title, they ask about the slip, not the title."""
+    return not PERSON_TOPICS.isdisjoint(cues) or any(m.kind in _PERSON_KINDS for m in mentions)
+
 
 _TITLE_LINKERS = frozenset({"of", "de", "del", "the", "el", "la", "los", "for", "in", "en", "a"})
 """Words between a making word and the title it takes: `director of the`, `creador de`."""
@@ -1657,12 +1664,13 @@ _SOURCE_NOUNS = frozenset({
 })  # fmt: skip
 """The bot's sources, by the names fans give them."""
 _DESCRIBED = PERSON_WORDS | PERSON_NOUNS
-"""After another work's title, a word for a person makes the title a description of them."""
-_ARTICLE_NOUNS = frozenset({
-    "source", "sources", "article", "articles", "fuente", "fuentes", "articulo", "articulos",
-    "page", "pages", "pagina", "paginas", "site", "sites", "website", "websites", "sitio",
-    "sitios", "post", "blog", "nota",
-})  # fmt: skip
+"""Beside another work's title, a word for a person makes the title a description of them:
+`the crouching tiger guy`, `the guy behind crouching tiger`."""
+_DESCRIBERS = _DESCRIBED | {"el", "la", "one"}
+"""Before `who`/`que` and a making word: `the guy who wrote …`, `el que escribió …`."""
+_ARTICLE_NOUNS = (_SOURCE_NOUNS - {"info", "information", "data", "informacion", "datos"}) | {
+    "page", "pagina", "site", "website", "sitio", "post", "blog", "nota",
+}
 """Words for an article, beside which a run of a source's title names that source."""
 _SOURCES_BEFORE_AGE = 2
 """How far before the age asked the sources may be named: `tus fuentes de cuándo son`."""

@@ -42,13 +42,36 @@ _CODE = re.compile(r"^(?:(?:s0?1)?e(?:p)?|s?0?1x)0*(\d{1,3})$")
 _DIGITS = re.compile(r"^#?0*(\d{1,3})(?:st|nd|rd|th|o|a|º|ª)?$")
 MAX_NUMBER = 999
 
+_AND = frozenset({"and", "y", "e", "&", "or", "o"})
+"""Words that join episode numbers: `eps 5 and 6`, `cap 1 y cap 2`."""
+_ARTICLES = frozenset({"el", "la", "the"})
+"""Articles a fan may put before a number: `del 1, el 3 y el 4`."""
+_BETWEEN = _ARTICLES | {
+    "cual", "which", "what", "is", "es", "one", "del", "de", "of", "for", "also", "tambien",
+}
+"""Words between `and` and the next value: `el primer episodio y cuál el último`, `el nombre del
+episodio 4 y del 5`."""
+_THROUGH = frozenset({"to", "through", "thru", "till", "until", "a", "al", "hasta"})
+"""Words that span a range of episodes: `eps 1 to 3`, `del 1 al 4` (`1-3` is read as `1 to 3`)."""
+_MAX_RANGE = 10
+"""The most episodes a range spans: `eps 1 to 3`, never `1 to 2021`."""
+_FROM = frozenset({"del", "de", "from"})
+"""Between an episode word and the first number of a range: `episodios del 2 al 4`."""
+_OF = _FROM | {"of"}
+"""Between a word for titles and the number they are asked of: `nombres del 1`, `title of 3`."""
+_TITLE_NOUNS = frozenset({
+    "title", "titles", "name", "names", "titulo", "titulos", "nombre", "nombres",
+})  # fmt: skip
+"""`los nombres del 1 y el 3`: titles asked of numbers are episodes' titles."""
+
 
 def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | None:
     """Find an episode reference in already-folded text.
 
     With `bare` (the `/episode` option box), a lone number or ordinal counts; in free text the
-    reference must sit next to a word like `episode` or be a code like `E03`, so that `season 2`
-    or `top 3 actors` is not read as an episode.
+    reference must sit next to a word like `episode`, be a code like `E03`, or be the number
+    whose titles are asked (`the name of 3`, `nombres del 1`), so that `season 2` or `top 3
+    actors` is not read as an episode.
     """
     words = folded.split()
     if not words:
@@ -67,8 +90,8 @@ def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | 
             for other in neighbours:
                 if (value := _word_value(other)) is not None:
                     return value
-        if _titles_of_number(words, i):
-            return int(words[i + 2])
+        if (titled := _number_titled(words, i)) is not None:
+            return titled
     if "finale" in words or " el final " in padded:
         return "last"  # these name the last episode by themselves, unlike `last` or `final`
     if bare and len(words) <= 3:
@@ -100,40 +123,27 @@ def _word_value(word: str) -> EpisodeRef | None:
     return None
 
 
-_AND = frozenset({"and", "y", "e", "&", "or", "o"})
-"""Words that join episode numbers: `eps 5 and 6`, `cap 1 y cap 2`."""
-_THROUGH = frozenset({"to", "through", "thru", "till", "until", "a", "al", "hasta"})
-"""Words that span a range of episodes: `eps 1 to 3`, `del 1 al 4` (`1-3` is read as `1 to 3`)."""
-MAX_RANGE = 10
-_FROM = frozenset({"del", "de", "from"})
-"""Between an episode word and the first number of a range: `episodios del 2 al 4`."""
-_TITLE_NOUNS = frozenset({
-    "title", "titles", "name", "names", "titulo", "titulos", "nombre", "nombres",
-})  # fmt: skip
-"""`los nombres del 1 y el 3`: titles asked of numbers are episodes' titles."""
-_ARTICLES = frozenset({"el", "la", "the"})
-
-
-def _next_value(words: list[str], k: int) -> int:
+def _skip_between(words: list[str], k: int) -> int:
     """Where the next value may be from `words[k]` on, past words like `el`: `y el último`."""
     while k < len(words) and words[k] in _BETWEEN:
         k += 1
     return k
 
 
-def _titles_of_number(words: list[str], i: int) -> bool:
-    """Whether `words[i]` asks for titles of the number after `del`/`of` (`nombres del 1`).
+def _number_titled(words: list[str], i: int) -> int | None:
+    """The number whose titles `words[i]` asks for after `del`/`of` (`nombres del 1`), if any.
 
     Not when a word follows the number that it counts: `the name of 2 actors`.
     """
+    if words[i] not in _TITLE_NOUNS or i + 2 >= len(words) or words[i + 1] not in _OF:
+        return None
+    value = _word_value(words[i + 2])
     after = words[i + 3] if i + 3 < len(words) else None
-    return (
-        words[i] in _TITLE_NOUNS
-        and i + 2 < len(words)
-        and words[i + 1] in _FROM | {"of"}
-        and words[i + 2].isdigit()
-        and (after is None or after.isdigit() or after in _AND | _ARTICLES | _THROUGH)
-    )
+    if not isinstance(value, int) or not words[i + 2].isdigit():
+        return None
+    if after is None or after.isdigit() or after in _AND | _ARTICLES | _THROUGH:
+        return value
+    return None
 
 
 def _after_counted_digit(words: list[str], i: int, values: dict[int, EpisodeRef]) -> bool:
@@ -147,9 +157,10 @@ def _after_counted_digit(words: list[str], i: int, values: dict[int, EpisodeRef]
 def parse_episode_references(folded: str) -> list[EpisodeRef]:
     """Every episode a fan names: `eps 5 and 6`, `cap 1 y cap 2`, `first and last episode`.
 
-    A number or ordinal counts beside an episode word or code (after it, or before it unless it
-    counts episodes: `six episodes`), or joined by `and`/`y` (or, as digits, by a comma) to one
-    that counts; a range (`eps 1 to 3`) counts every number in it.
+    A number or ordinal counts beside an episode word or code (after it, `del` aside, or before
+    it unless it counts episodes: `six episodes`), after a word asking for titles (`los nombres
+    del 1`), or joined by `and`/`y` (or, as digits, by a comma) to one that counts; a range
+    (`eps 1 to 3`) counts every number in it.
     """
     words = folded.split()
     values: dict[int, EpisodeRef] = {}
@@ -160,10 +171,12 @@ def parse_episode_references(folded: str) -> list[EpisodeRef]:
         value = _word_value(word)
         if value is None:
             continue
-        after_episode_word = i > 0 and (
-            words[i - 1] in EPISODE_WORDS
-            or (i > 1 and words[i - 1] in _FROM and words[i - 2] in EPISODE_WORDS)
-            or (i > 1 and _titles_of_number(words, i - 2))
+        after_episode_word = (i > 0 and words[i - 1] in EPISODE_WORDS) or (
+            i > 1
+            and (
+                (words[i - 1] in _FROM and words[i - 2] in EPISODE_WORDS)
+                or _number_titled(words, i - 2) is not None
+            )
         )
         before_episode_word = (
             i + 1 < len(words) and words[i + 1] in EPISODE_WORDS and word not in _CARDINALS
@@ -182,7 +195,7 @@ def parse_episode_references(folded: str) -> list[EpisodeRef]:
                 or (
                     i + 2 < len(words)
                     and words[i + 1] in _AND
-                    and _next_value(words, i + 2) in values
+                    and _skip_between(words, i + 2) in values
                 )
                 # `caps 4, 5 y 6`, `del 1, el 3`: the commas are gone, the numbers stand side by
                 # side (an article aside).
@@ -197,17 +210,9 @@ def parse_episode_references(folded: str) -> list[EpisodeRef]:
         # `eps 1 to 3`, `del 1 al 4`: a range between two numbers counts every number in it.
         if i + 2 < len(words) and words[i + 1] in _THROUGH and isinstance(first, int):
             last = _word_value(words[i + 2])
-            if isinstance(last, int) and first < last <= first + MAX_RANGE:
+            if isinstance(last, int) and first < last <= first + _MAX_RANGE:
                 found.extend(range(first + 1, last + 1))
     return list(dict.fromkeys(found))
-
-
-_BETWEEN = frozenset({
-    "cual", "el", "la", "the", "which", "what", "is", "es", "one", "del", "de", "of", "for",
-    "also", "tambien",
-})  # fmt: skip
-"""Words between `and` and the next value: `el primer episodio y cuál el último`, `el nombre del
-episodio 4 y del 5`."""
 
 
 def _joined_back(words: list[str], i: int, values: dict[int, EpisodeRef]) -> bool:
