@@ -2014,3 +2014,61 @@ def test_a_fans_people_in_passing_are_no_subject(
 def test_a_title_asked_of_a_year_is_no_episode() -> None:
     assert parse_episode_reference("whats the name of 2011") is None
     assert parse_episode_references("los nombres del 1 el 3 y el 4") == [1, 3, 4]
+
+
+# ------------------------------------------------------------------------------- round 36
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what comes after the one with the flies", "el capitulo despues del de las moscas"],
+)
+def test_an_episode_named_by_its_own_word_has_one_after_it(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.topic is Topic.EPISODE and "Tell the Moon to Come" in answer.title
+
+
+def test_a_cue_inside_another_topics_keyword_is_that_facts_word(engine: Engine) -> None:
+    # `eps` lies inside the show's keyword `how many eps`; `night` is a title's word besides.
+    answer = engine.ask("how many eps is it, can i binge it in one night")
+    assert answer.topic is Topic.SHOW and "six" in answer.text
+    # A cue of its own still asks for the episodes.
+    assert engine.ask("cuantos episodios son y como se llaman").topic is Topic.EPISODE
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("somos season 2 in 2025??", Topic.SEASON2),
+        ("who was president of mexico in 2011", Topic.UNKNOWN),
+    ],
+)
+def test_a_year_is_a_date_asked_only_of_a_date_or_a_second_season(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_a_book_asked_as_the_basis_is_the_shows_basis(engine: Engine) -> None:
+    answer = engine.ask("oigan, la serie está basada en alguna novela?")
+    assert answer.topic is Topic.SHOW and "Ginger Thompson" in answer.text
+    # A fact no keyword holds is still asked, after `based on` too.
+    assert engine.ask("is queen of the south based on a real person").topic is Topic.UNKNOWN
+
+
+def test_what_happens_next_of_a_second_season_wishes_for_one(engine: Engine) -> None:
+    question = "plz tell me theres a season 2, i need to know what happens to them"
+    assert engine.ask(question).topic is Topic.SEASON2
+    assert engine.ask("what happens to chema").topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("porfa una sinopsis breve de somos", Topic.SHOW),
+        ("cuando sale la segunda temporada, me urge", Topic.SEASON2),
+        ("does this bot get its facts from random blogs", Topic.SOURCES),
+    ],
+)
+def test_round_36_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic

@@ -139,7 +139,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "answers from", "tus respuestas", "trust your", "trust you", "confiar en ti",
         "confiar en tus", "bot based on", "you based on", "u based on", "are you based",
         "se basa el bot", "en que se basa el bot", "pull from", "pull your info", "get your info",
-        "get this info", "sacas la info", "sacas tu info",
+        "get this info", "sacas la info", "sacas tu info", "its facts", "its info", "bot get",
+        "blogs",
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
         "son oficiales", "they official", "que paginas", "sacas lo que", "son de fans",
         "te puedo creer", "can i believe", "rely on", "you rely", "built on", "bot built",
@@ -282,7 +283,7 @@ FILLER_WORDS = frozenset(
     last first finally once whole entire together alone
     watched watching watch binged binge finished finish saw seen started start
     questions doubt help
-    quick quickly little bit lot lots kinda sorta pretty super
+    quick quickly brief breve little bit lot lots kinda sorta pretty super urge urgente urgent
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
     ive youre theyre thats theres heres hes shes weve theyve id youd itll ill lemme gimme
@@ -518,12 +519,24 @@ FILMING_CUES = frozenset({
 """Where and when the show was filmed: no claim says. Of a second season (`season two is
 already filmed`) they ask whether there is one, which the season-2 answer gives."""
 
+FATE_CUES = frozenset({"what happens to", "que le pasa", "que les pasa"})
+"""What becomes of the characters: no claim says. Of a second season (`tell me theres a season 2
+coming, i need to know what happens to these people`) they wish for one, which the season-2
+answer speaks to."""
+
+BASIS_PHRASES = frozenset({
+    "based on", "basada en", "basado en", "inspired by", "inspirada en", "inspirado en",
+    "adapted from", "adaptada de", "se basa en", "sale de",
+})  # fmt: skip
+"""What the show is made from. A kind of fact asked right after one (`basada en algún libro`)
+asks what the show is based on, which its claims say."""
+
 OTHER_FACT_CUES = frozenset({
     "real person", "persona real", "real woman", "real man", "real guy", "mujer real",
     "hombre real", "existed", "existio", "run time", "award", "awards", "won an", "won any",
     "premio", "premios", "score by", "muere", "at the end", "in the end", "how does it end",
-    "al final", "como termina", "what happened to", "what happens to", "que le pasa",
-    "que le paso", "que les pasa", "other roles", "other series", "been in", "otras series",
+    "al final", "como termina", "what happened to", "que le paso", "other roles", "other series",
+    "been in", "otras series",
     "otros papeles", "did you like", "do you like", "what did you think", "your opinion",
     "your favorite", "your favourite", "te gusto", "te gusta", "que opinas", "tu opinion",
     "tu favorito", "tu favorita", "shows like", "a show like", "a series like",
@@ -575,7 +588,7 @@ OTHER_FACT_CUES = frozenset({
     "de donde era", "where is she from", "where is he from", "where was she born",
     "where was he born", "donde nacio", "where is from", "nacio", "born", "where s from",
     "where was born", "where does come from",
-}) | FILMING_CUES  # fmt: skip
+}) | FILMING_CUES | FATE_CUES  # fmt: skip
 """Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so, made of
 words the knowledge itself uses: whether someone is a real person, an award, what happens at the
 end, an actor's other roles; or made of everyday words: the bot's own opinion (`do you like`,

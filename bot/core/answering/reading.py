@@ -21,11 +21,13 @@ from rapidfuzz.distance import OSA
 
 from bot.core.answering.answer import Language, Match, Topic
 from bot.core.answering.intents import (
+    BASIS_PHRASES,
     CHAT_SPELLINGS,
     CHIT_CHAT,
     CUES,
     DATE_CUES,
     FAN_POLLS,
+    FATE_CUES,
     FILLER_WORDS,
     FILMING_CUES,
     FUNCTION_WORDS,
@@ -64,6 +66,9 @@ _QUOTED = re.compile(r"[“«\"]([^”»\"]+)[”»\"]")
 
 _CLOCK = re.compile(r"^\d{1,2}(?:am|pm|hs|hrs)$")
 """A time of day (`finished it at 3am`): an everyday word, however it is written."""
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+"""A year. Of a second season (`somos season 2 2024??`) or with a date asked, it is the date
+the question asks about, which the answer's dates speak to; no other subject."""
 _RANGE_DASH = re.compile(r"(\d)\s*[-–—]\s*(?=\d)")
 """`eps 1-3`: a dash between numbers is a range, which folding would make two numbers."""
 _SENTENCE_END = re.compile(r"[.!?;:…]+(?:\s+|$)|(?<!\d),\s+|,\s+(?!(?:el |la |the )?\d)")
@@ -557,7 +562,7 @@ class Reader:
         if Topic.SEASON2 in cues:
             asked = [p for p in asked if not _likened_to_itself(folded, p)]
         if names_season2:
-            asked = [p for p in asked if p not in FILMING_CUES]
+            asked = [p for p in asked if p not in FILMING_CUES and p not in FATE_CUES]
         if mentions:
             asked += phrase_hits(nameless, OTHER_FACT_CUES)
         # Whose facts may answer it: the people named, or else those named by a word of their
@@ -583,7 +588,11 @@ class Reader:
             )
             for w in keyword.split()
         }
-        if any(not _covered(folded.split(), phrase, covered) for phrase in asked):
+        if any(
+            not _covered(folded.split(), phrase, covered)
+            and not _follows_basis(folded, phrase, {w for k in keyword_hits for w in k.split()})
+            for phrase in asked
+        ):
             return Decline()
         # `lmaooo same tbh`: nothing but everyday words names nothing to answer, whatever claim
         # prose shares one of them (`same day`).
@@ -601,7 +610,17 @@ class Reader:
 
         scores: Counter[Topic] = Counter()
         for topic, hits in cues.items():
-            scores[topic] += len(hits)
+            # Cues that all lie inside keywords of other topics' facts are those facts' words:
+            # `eps` in `how many eps` asks the show's count, not for an episode.
+            if not all(
+                any(
+                    set(hit.split()) <= set(keyword.split())
+                    and topic not in {h.topic for h in keyword_hits[keyword]}
+                    for keyword in keyword_hits
+                )
+                for hit in hits
+            ):
+                scores[topic] += len(hits)
         # A keyword counts once per topic, however many claims share it: "cast" is a keyword of
         # every cast member and must not outweigh "season 2" in "season 2 cast".
         for claim_hits in keyword_hits.values():
@@ -632,6 +651,8 @@ class Reader:
         leftover = strip_phrases(folded, explained)
         # A word no cue, keyword or name knows may name another subject ("el chapo").
         unexplained = [w for w in leftover.split() if self._strange(w)]
+        if names_season2 or phrase_hits(folded, DATE_CUES):
+            unexplained = [w for w in unexplained if not _YEAR.match(w)]
         if self._asks_the_unknown(folded, keyword_hits):
             return Decline()
         # "is making a murderer worth it": what is judged is what the bot does not know.
@@ -1100,18 +1121,34 @@ class Reader:
             rest = words[i + 1 :]
             while rest and (rest[0] in _BESIDE_LINKERS or rest[0] in EPISODE_WORDS):
                 rest = rest[1:]
+            # `after the one with the flies`: `one with` points at the episode, as `el de` does.
+            if rest[:1] == ["one"] and rest[1:2] and rest[1] in _ONE_WITH:
+                rest = [w for w in rest[2:] if w not in _BESIDE_LINKERS] or rest
             if not rest:
                 continue
             number: int | None = None
             if (ref := parse_episode_reference(rest[0], bare=True)) is not None:
                 number = episode_number(ref, self._episode_ids)
-            else:  # a title: the shortest run of the words after that names an episode
+            else:  # a title, or a word of one episode's own: the shortest run that names it
                 for length in range(1, min(len(rest), self._longest_title) + 1):
-                    if found := self.index.mentioned(" ".join(rest[:length]), ["episode"]):
-                        number = self._episode_numbers[found[0].id]
+                    if (found := self._episode_named(" ".join(rest[:length]))) is not None:
+                        number = found
                         break
             if number is not None and number + step in self._episode_ids:
                 return number + step
+        return None
+
+    def _episode_named(self, run: str) -> int | None:
+        """The number of the episode `run` names, if it names one.
+
+        By its title or alias, or by a keyword of its claims that no other episode shares
+        (`flies`, `las moscas`).
+        """
+        if found := self.index.mentioned(run, ["episode"]):
+            return self._episode_numbers[found[0].id]
+        owners = {h.owner for h in self._keywords.get(run, ()) if h.topic is Topic.EPISODE}
+        if len(owners) == 1 and (owner := owners.pop()) in self._episode_numbers:
+            return self._episode_numbers[owner]
         return None
 
     def _without_show_description(self, folded: str) -> str:
@@ -1481,6 +1518,28 @@ def _within_longer_cues(
     )
 
 
+def _follows_basis(folded: str, phrase: str, keyworded: AbstractSet[str]) -> bool:
+    """Whether `phrase` asks what the show is based on, which the claims' keywords say.
+
+    It comes right after a phrase for what the show is made from, maybe with an article
+    between, and its own words are words of the keywords the question uses, `keyworded`:
+    `basada en algún libro` (`libro`), but not `based on a real person`.
+    """
+    words = folded.split()
+    parts = phrase.split()
+    if not set(parts) - FUNCTION_WORDS <= keyworded:
+        return False
+    for start in range(len(words) - len(parts) + 1):
+        if words[start : start + len(parts)] != parts:
+            continue
+        before = words[:start]
+        if before and before[-1] in ARTICLES:
+            before = before[:-1]
+        if any(before[-len(basis.split()) :] == basis.split() for basis in BASIS_PHRASES):
+            return True
+    return False
+
+
 def _covered(words: Sequence[str], phrase: str, covered: AbstractSet[str]) -> bool:
     """Whether the keywords' words, `covered`, cover `phrase`, a kind of fact no claim may hold.
 
@@ -1603,9 +1662,11 @@ _BESIDE = {
 }  # fmt: skip
 """The words that name the episode beside another: `the one after`, `el de antes del 5`."""
 _BESIDE_LINKERS = frozenset({
-    "the", "el", "la", "de", "del", "of", "that", "ese", "este", "a", "al", "to",
+    "the", "el", "la", "las", "los", "de", "del", "of", "that", "ese", "este", "a", "al", "to",
 })  # fmt: skip
 """Words between such a word and the episode it is beside: `el anterior a …`, `after the …`."""
+_ONE_WITH = frozenset({"with", "where", "when", "that", "about"})
+"""What follows `one` when it stands for an episode described: `the one with the flies`."""
 _PLOT_WORDS = frozenset({"happen", "happens", "happened", "pasa", "paso", "sucede", "ocurre"})
 """`what happens after episode 3` asks the plot, which no claim holds."""
 _NEXT_OR_PREVIOUS = {"next": 1, "siguiente": 1, "proximo": 1, "previous": -1}
