@@ -2072,3 +2072,44 @@ def test_what_happens_next_of_a_second_season_wishes_for_one(engine: Engine) -> 
 )
 def test_round_36_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 37
+
+
+@pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("just watched ep 2, whats the one after that called", "Tell the Moon to Come"),
+        ("vi el de las moscas, cómo se llama el que sigue a ese", "Tell the Moon to Come"),
+        ("we fell asleep during the one with the moon in the title, the one after that?", "Wolves"),
+    ],
+)
+def test_the_episode_beside_one_named_before(engine: Engine, question: str, title: str) -> None:
+    answer = engine.ask(question)
+    assert answer.topic is Topic.EPISODE and title in answer.title
+
+
+def test_that_names_no_episode_when_none_is_named(engine: Engine) -> None:
+    # `after that` points at nothing here: the list, not an episode beside a guess.
+    assert engine.reader.read("what episode comes after that") == AskTopic(Topic.EPISODE)
+
+
+def test_a_fan_called_at_the_end_of_a_remark_is_no_subject(engine: Engine) -> None:
+    answer = engine.ask("¿quién escribió el guion? está de lujo, tío")
+    assert answer.topic is Topic.CREATORS and "James Schamus" in answer.text
+    # After an article or a possessive, the kin word is still who is asked about.
+    assert engine.ask("who plays irene's friend").topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("la actuación del que hace de benjamín está cañona, cómo se llama el actor?", Topic.CAST),
+        ("no puedo dejar de pensar en somos, va a haber otra temporada?", Topic.SEASON2),
+        ("no sé usarte, ayuda", Topic.HELP),
+        ("my professor showed us somos, who created it?", Topic.CREATORS),
+    ],
+)
+def test_round_37_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic

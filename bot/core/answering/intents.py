@@ -159,7 +159,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "como funciona esta cosa", "slash command", "slash commands", "comando con barra",
         "se utiliza", "como lo utilizo", "como utilizo", "como le pregunto", "como utilizar",
         "utilizar este bot", "usar este bot", "what are you even for", "what r u for",
-        "hago una pregunta", "te hago una pregunta", "como te hago",
+        "hago una pregunta", "te hago una pregunta", "como te hago", "usarte", "como te usa",
         "nueva en el server", "nuevo en el server", "new to the server", "new on the server",
         "just type",
         "how does this work", "how do you work", "como funciona", "como funcionas",
@@ -284,6 +284,7 @@ FILLER_WORDS = frozenset(
     watched watching watch binged binge finished finish saw seen started start
     questions doubt help
     quick quickly brief breve little bit lot lots kinda sorta pretty super urge urgente urgent
+    actuacion actuaciones canona lujo professor profesor teacher pensar passed
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
     ive youre theyre thats theres heres hes shes weve theyve id youd itll ill lemme gimme

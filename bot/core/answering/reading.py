@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -767,7 +768,8 @@ class Reader:
         chema in somos` asks: a sentence with no cue, keyword, name or episode number says
         nothing of what is asked, whatever unknown words it holds. A sentence asking for a kind
         of fact no claim may hold (`algo tipo el marginal?`) asks too, and so does one asking
-        for the next episode (`ep 4, whats the next one called`). The sentences kept must name
+        for the episode beside another (`ep 4, whats the next one called`, `the one after that`).
+        The sentences kept must name
         something of this show (a name, a title, an episode), so that in `i just watched narcos.
         is there a second season?` the sentence that names the other show still counts. A
         sentence that only reacts to a name (`need more doña chayo in my life`) is not kept,
@@ -793,6 +795,10 @@ class Reader:
                 or phrase_hits(folded, OTHER_FACT_CUES)
                 or self._keyword_hits(folded)
                 or any(w in _NEXT_OR_PREVIOUS for w in folded.split())
+                or any(
+                    w in _BESIDE and following in _THAT_ONE
+                    for w, following in pairwise(folded.split())
+                )
             ):
                 kept.append(sentence)
                 named = named or mentioned
@@ -1001,7 +1007,7 @@ class Reader:
         name on some site`, `someone in general chat said`, `one site listed them`) are no
         subject either, nor where the fan or their family is from (`huge fan from texas`, `my
         abuela is from piedras negras`, `soy de monterrey`), nor whom a message calls (`tío, ¿no
-        era una miniserie?`, `caraly sánchez hace de quién tío`).
+        era una miniserie?`, `caraly sánchez hace de quién tío`, `está de lujo, tío`).
         """
         words = folded.split()
         before = ["", *words]
@@ -1023,7 +1029,10 @@ class Reader:
                     previous not in OWN
                     # `tío, ¿no era una miniserie?`, `hace de quién tío`: calling the other fans
                     and i > 0
-                    and not (i == len(words) - 1 and previous in _QUESTION_WORDS)
+                    and not (
+                        i == len(words) - 1
+                        and (previous in _QUESTION_WORDS or self._everyday(previous))
+                    )
                     and following not in self._name_words
                     and following not in RELATIVES
                     and not _said_by(words, i)
@@ -1119,6 +1128,14 @@ class Reader:
             if step is None:
                 continue
             rest = words[i + 1 :]
+            # `the episode with the moon in the title, whats the one after that called`: the
+            # episode beside the one the message names elsewhere.
+            pointer = rest[1:2] if rest[:1] and rest[0] in {"a", "de", "to"} else rest[:1]
+            if pointer and pointer[0] in _THAT_ONE:
+                named = self._episode_in(words, reference)
+                if named is not None and named + step in self._episode_ids:
+                    return named + step
+                continue
             while rest and (rest[0] in _BESIDE_LINKERS or rest[0] in EPISODE_WORDS):
                 rest = rest[1:]
             # `after the one with the flies`: `one with` points at the episode, as `el de` does.
@@ -1137,6 +1154,23 @@ class Reader:
             if number is not None and number + step in self._episode_ids:
                 return number + step
         return None
+
+    def _episode_in(self, words: Sequence[str], reference: EpisodeRef | None) -> int | None:
+        """The one episode a message names, by number, title or a keyword of its own; or None."""
+        if reference is not None:
+            return episode_number(reference, self._episode_ids)
+        text = " ".join(words)
+        ids = {
+            m.id  # `Somos.`, the last episode's title, is also the show's name
+            for m in self.index.mentioned(text, ["episode"])
+            if self.index.entries_by_id[m.id].key not in self._show_names
+        }
+        for hits in self._keyword_hits(text).values():
+            owners = {h.owner for h in hits if h.topic is Topic.EPISODE}
+            if len(owners) == 1 and (owner := owners.pop()) is not None:
+                ids.add(owner)  # a keyword of one episode's own, not `title`
+        numbers = {self._episode_numbers[i] for i in ids if i in self._episode_numbers}
+        return numbers.pop() if len(numbers) == 1 else None
 
     def _episode_named(self, run: str) -> int | None:
         """The number of the episode `run` names, if it names one.
@@ -1665,6 +1699,8 @@ _BESIDE_LINKERS = frozenset({
     "the", "el", "la", "las", "los", "de", "del", "of", "that", "ese", "este", "a", "al", "to",
 })  # fmt: skip
 """Words between such a word and the episode it is beside: `el anterior a …`, `after the …`."""
+_THAT_ONE = frozenset({"that", "it", "this", "ese", "eso", "este", "esa", "esto"})
+"""A word for an episode named before: `the one after that`, `el que sigue a ese`."""
 _ONE_WITH = frozenset({"with", "where", "when", "that", "about"})
 """What follows `one` when it stands for an episode described: `the one with the flies`."""
 _PLOT_WORDS = frozenset({"happen", "happens", "happened", "pasa", "paso", "sucede", "ocurre"})
