@@ -2113,3 +2113,44 @@ def test_a_fan_called_at_the_end_of_a_remark_is_no_subject(engine: Engine) -> No
 )
 def test_round_37_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 38
+
+
+def test_the_episode_before_the_finale_is_no_ending_asked(engine: Engine) -> None:
+    answer = engine.ask("y el capítulo anterior al final?")
+    assert answer.topic is Topic.EPISODE and "The Night Belongs to Us" in answer.title
+    # How it ends is still a fact no claim holds.
+    assert engine.ask("como termina al final la serie").topic is Topic.UNKNOWN
+
+
+def test_each_episode_beside_another_is_answered(engine: Engine) -> None:
+    route = engine.reader.read("the ep after the flies one, and the one right before the finale?")
+    assert route == AskEntities(Topic.EPISODE, ("episode-3", "episode-5"))
+
+
+@pytest.mark.parametrize(
+    ("command", "name"), [("/creators somos", "James Schamus"), ("/cast Somos.", "Jero Medina")]
+)
+def test_a_command_given_the_shows_name_lists_its_people(
+    engine: Engine, command: str, name: str
+) -> None:
+    assert name in engine.ask(command).text
+
+
+def test_the_article_it_is_based_on_called_is_its_title(engine: Engine) -> None:
+    answer = engine.ask("what's the article it's based on called?")
+    assert "How the U.S. Triggered a Massacre in Mexico" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("estarían los mismos actores en la temporada 2?", Topic.SEASON2),
+        ("resume somos en dos líneas", Topic.SHOW),
+        ("how should i ask you questions?", Topic.HELP),
+    ],
+)
+def test_round_38_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic

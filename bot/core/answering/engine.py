@@ -116,6 +116,8 @@ class Engine:
         notice = notice or (_shortened(language) if cut else None)
         query = query if query is not None else f"/{topic.value} {argument}".strip()
         folded = fold(argument)
+        if topic in {Topic.CAST, Topic.CREATORS} and self.reader.names_the_show(folded):
+            folded = ""  # `/creators somos`: the show's people, all of them
         if topic is Topic.CAST:
             if not folded:
                 return self._cast_list(query, language, notice)

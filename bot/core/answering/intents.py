@@ -168,7 +168,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "como funciona esto", "como se usa", "te puedo preguntar", "puedo preguntarte",
         "comandos disponibles", "que comandos", "what commands", "how does this bot work",
         "que puedo hacer", "what can i do", "what do i type", "what should i type",
-        "how do i ask", "como te pregunto", "como pregunto", "que escribo",
+        "how do i ask", "como te pregunto", "como pregunto", "que escribo", "should ask",
+        "how to ask", "ask you questions", "como preguntarte", "como debo preguntar",
         "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
         "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
@@ -285,6 +286,7 @@ FILLER_WORDS = frozenset(
     questions doubt help
     quick quickly brief breve little bit lot lots kinda sorta pretty super urge urgente urgent
     actuacion actuaciones canona lujo professor profesor teacher pensar passed
+    estaria estarian estara estaran linea lineas lines
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
     ive youre theyre thats theres heres hes shes weve theyve id youd itll ill lemme gimme

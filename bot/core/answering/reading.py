@@ -564,6 +564,8 @@ class Reader:
             asked = [p for p in asked if not _likened_to_itself(folded, p)]
         if names_season2:
             asked = [p for p in asked if p not in FILMING_CUES and p not in FATE_CUES]
+        # `el capítulo anterior al final`: the last episode, not how it ends.
+        asked = [p for p in asked if not _follows(folded, p, _BESIDE)]
         if mentions:
             asked += phrase_hits(nameless, OTHER_FACT_CUES)
         # Whose facts may answer it: the people named, or else those named by a word of their
@@ -660,9 +662,12 @@ class Reader:
         if unexplained and phrase_hits(folded, WORTH_CUES):
             return Decline()
         # `what comes right after 'tell the moon to come'`: the episode beside the one named.
-        beside = self._episode_beside(folded, reference)
-        if beside is not None and Topic.SEASON2 not in cues and not _asks_of_people(cues, mentions):
-            return AskEpisode(beside)
+        # Each one asked is answered: `the ep after the lazy herd, and the one before the finale`.
+        beside = self._episodes_beside(folded, reference)
+        if beside and Topic.SEASON2 not in cues and not _asks_of_people(cues, mentions):
+            if len(beside) == 1:
+                return AskEpisode(beside[0])
+            return AskEntities(Topic.EPISODE, tuple(self._episode_ids[n] for n in beside))
         # `eps 5 and 6 titles`, `cap 1 y cap 2 cómo se llaman`: each episode named, one answer.
         numbered = [
             self._episode_ids[n]
@@ -736,6 +741,10 @@ class Reader:
         if focused and topic in {Topic.SHOW, Topic.CREATORS, Topic.CAST}:
             return AskClaims(topic, tuple({id(h.claim): h.claim for h in focused}.values()))
         return AskTopic(topic)
+
+    def names_the_show(self, folded: str) -> bool:
+        """Whether `folded` is one of the show's own names (`somos`): no person or part."""
+        return folded in self._show_names
 
     def language(self, query: str) -> Language:
         """The language of the words around any name or title.
@@ -1106,23 +1115,25 @@ class Reader:
                     break
         return folded
 
-    def _episode_beside(self, folded: str, reference: EpisodeRef | None) -> int | None:
-        """The episode just after or before the one named, if the question asks for one.
+    def _episodes_beside(self, folded: str, reference: EpisodeRef | None) -> list[int]:
+        """The episodes just after or before the ones named, if the question asks for them.
 
         `what comes right after 'tell the moon to come'` is episode 4, `el capítulo antes del 5`
         episode 4, and `just finished ep 2, whats the next one called` episode 3 (`reference`
-        is the episode the question names). None when nothing names one that way, or when what
-        happens is asked (`what happens after episode 3` asks the plot).
+        is the episode the question names); `the ep after the lazy herd, and the one before the
+        finale` episodes 2 and 5. Empty when nothing names one that way, or when what happens
+        is asked (`what happens after episode 3` asks the plot).
         """
         words = folded.split()
         if any(w in _PLOT_WORDS for w in words):
-            return None
+            return []
         if reference is not None and (named := episode_number(reference, self._episode_ids)):
             for i, word in enumerate(words):
                 after = words[i + 1] if i + 1 < len(words) else None
                 step = _NEXT_OR_PREVIOUS.get(word)
                 if step and (after is None or after in _NEXT_ONE):
-                    return named + step if named + step in self._episode_ids else None
+                    return [named + step] if named + step in self._episode_ids else []
+        beside: list[int] = []
         for i, word in enumerate(words):
             step = _BESIDE.get(word)
             if step is None:
@@ -1134,7 +1145,7 @@ class Reader:
             if pointer and pointer[0] in _THAT_ONE:
                 named = self._episode_in(words, reference)
                 if named is not None and named + step in self._episode_ids:
-                    return named + step
+                    beside.append(named + step)
                 continue
             while rest and (rest[0] in _BESIDE_LINKERS or rest[0] in EPISODE_WORDS):
                 rest = rest[1:]
@@ -1152,8 +1163,8 @@ class Reader:
                         number = found
                         break
             if number is not None and number + step in self._episode_ids:
-                return number + step
-        return None
+                beside.append(number + step)
+        return list(dict.fromkeys(beside))
 
     def _episode_in(self, words: Sequence[str], reference: EpisodeRef | None) -> int | None:
         """The one episode a message names, by number, title or a keyword of its own; or None."""
@@ -1550,6 +1561,12 @@ def _within_longer_cues(
         },
         {k: hits for k, hits in keyword_hits.items() if not inside(k, {h.topic for h in hits})},
     )
+
+
+def _follows(folded: str, phrase: str, words_before: Iterable[str]) -> bool:
+    """Whether `phrase` comes right after one of `words_before` in `folded`."""
+    padded = f" {folded} "
+    return any(f" {word} {phrase} " in padded for word in words_before)
 
 
 def _follows_basis(folded: str, phrase: str, keyworded: AbstractSet[str]) -> bool:
