@@ -2154,3 +2154,36 @@ def test_the_article_it_is_based_on_called_is_its_title(engine: Engine) -> None:
 )
 def test_round_38_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 39
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["any more episodes coming after the finale?", "habrá algo después del último capítulo?"],
+)
+def test_more_after_the_finale_asks_for_a_second_season(engine: Engine, question: str) -> None:
+    # The episode after the last is not made: whether it will be is the season-2 answer.
+    assert engine.ask(question).topic is Topic.SEASON2
+    # `Somos.` is the last episode's title, but after the show's name it names no episode.
+    assert engine.ask("why is there a dot after somos").topic is Topic.SHOW
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("netflix better renew it, is it happening", Topic.SEASON2),
+        ("is a second season on the cards", Topic.SEASON2),
+        ("ya se terminó la serie y chao?", Topic.SEASON2),
+        ("son fiables tus fuentes? no me quiero comer un bulo", Topic.SOURCES),
+        ("podrías decirme qué fuentes usas?", Topic.SOURCES),
+    ],
+)
+def test_round_39_words_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_better_call_saul_is_still_another_show(engine: Engine) -> None:
+    # `better` is an everyday word now; a run with an unknown word is still a title.
+    assert engine.ask("is better call saul worth watching").topic is Topic.UNKNOWN

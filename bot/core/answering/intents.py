@@ -287,6 +287,7 @@ FILLER_WORDS = frozenset(
     quick quickly brief breve little bit lot lots kinda sorta pretty super urge urgente urgent
     actuacion actuaciones canona lujo professor profesor teacher pensar passed
     estaria estarian estara estaran linea lineas lines
+    better cards chao chau comer bulo bulos decirme decir dime
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
     ive youre theyre thats theres heres hes shes weve theyve id youd itll ill lemme gimme

@@ -614,15 +614,8 @@ class Reader:
         scores: Counter[Topic] = Counter()
         for topic, hits in cues.items():
             # Cues that all lie inside keywords of other topics' facts are those facts' words:
-            # `eps` in `how many eps` asks the show's count, not for an episode.
-            if not all(
-                any(
-                    set(hit.split()) <= set(keyword.split())
-                    and topic not in {h.topic for h in keyword_hits[keyword]}
-                    for keyword in keyword_hits
-                )
-                for hit in hits
-            ):
+            # `eps` in the show's keyword `how many eps` asks the count, not for an episode.
+            if not all(_inside_another(hit, topic, keyword_hits) for hit in hits):
                 scores[topic] += len(hits)
         # A keyword counts once per topic, however many claims share it: "cast" is a keyword of
         # every cast member and must not outweigh "season 2" in "season 2 cast".
@@ -664,6 +657,10 @@ class Reader:
         # `what comes right after 'tell the moon to come'`: the episode beside the one named.
         # Each one asked is answered: `the ep after the lazy herd, and the one before the finale`.
         beside = self._episodes_beside(folded, reference)
+        # `any more episodes after the finale?`: none is made yet, which the season-2 answer says.
+        if beside and all(n not in self._episode_ids for n in beside):
+            return AskTopic(Topic.SEASON2)
+        beside = [n for n in beside if n in self._episode_ids]
         if beside and Topic.SEASON2 not in cues and not _asks_of_people(cues, mentions):
             if len(beside) == 1:
                 return AskEpisode(beside[0])
@@ -1121,8 +1118,9 @@ class Reader:
         `what comes right after 'tell the moon to come'` is episode 4, `el capítulo antes del 5`
         episode 4, and `just finished ep 2, whats the next one called` episode 3 (`reference`
         is the episode the question names); `the ep after the lazy herd, and the one before the
-        finale` episodes 2 and 5. Empty when nothing names one that way, or when what happens
-        is asked (`what happens after episode 3` asks the plot).
+        finale` episodes 2 and 5; `after the finale` episode 7, which is not made. Empty when
+        nothing names one that way, or when what happens is asked (`what happens after episode
+        3` asks the plot).
         """
         words = folded.split()
         if any(w in _PLOT_WORDS for w in words):
@@ -1132,7 +1130,7 @@ class Reader:
                 after = words[i + 1] if i + 1 < len(words) else None
                 step = _NEXT_OR_PREVIOUS.get(word)
                 if step and (after is None or after in _NEXT_ONE):
-                    return [named + step] if named + step in self._episode_ids else []
+                    return [named + step] if self._beside_known(named + step) else []
         beside: list[int] = []
         for i, word in enumerate(words):
             step = _BESIDE.get(word)
@@ -1144,7 +1142,7 @@ class Reader:
             pointer = rest[1:2] if rest[:1] and rest[0] in {"a", "de", "to"} else rest[:1]
             if pointer and pointer[0] in _THAT_ONE:
                 named = self._episode_in(words, reference)
-                if named is not None and named + step in self._episode_ids:
+                if named is not None and self._beside_known(named + step):
                     beside.append(named + step)
                 continue
             while rest and (rest[0] in _BESIDE_LINKERS or rest[0] in EPISODE_WORDS):
@@ -1162,20 +1160,20 @@ class Reader:
                     if (found := self._episode_named(" ".join(rest[:length]))) is not None:
                         number = found
                         break
-            if number is not None and number + step in self._episode_ids:
+            if number is not None and self._beside_known(number + step):
                 beside.append(number + step)
         return list(dict.fromkeys(beside))
+
+    def _beside_known(self, number: int) -> bool:
+        """Whether `number` is an episode, or the one after the last, which is not made yet."""
+        return number in self._episode_ids or number == max(self._episode_ids) + 1
 
     def _episode_in(self, words: Sequence[str], reference: EpisodeRef | None) -> int | None:
         """The one episode a message names, by number, title or a keyword of its own; or None."""
         if reference is not None:
             return episode_number(reference, self._episode_ids)
         text = " ".join(words)
-        ids = {
-            m.id  # `Somos.`, the last episode's title, is also the show's name
-            for m in self.index.mentioned(text, ["episode"])
-            if self.index.entries_by_id[m.id].key not in self._show_names
-        }
+        ids = {m.id for m in self._episodes_titled(text)}
         for hits in self._keyword_hits(text).values():
             owners = {h.owner for h in hits if h.topic is Topic.EPISODE}
             if len(owners) == 1 and (owner := owners.pop()) is not None:
@@ -1183,13 +1181,24 @@ class Reader:
         numbers = {self._episode_numbers[i] for i in ids if i in self._episode_numbers}
         return numbers.pop() if len(numbers) == 1 else None
 
+    def _episodes_titled(self, text: str) -> list[Match]:
+        """The episodes `text` names by title or alias, save by the show's own name.
+
+        `Somos.`, the last episode's title, is also the show's: `a dot after somos` names none.
+        """
+        return [
+            m
+            for m in self.index.mentioned(text, ["episode"])
+            if self.index.entries_by_id[m.id].key not in self._show_names
+        ]
+
     def _episode_named(self, run: str) -> int | None:
         """The number of the episode `run` names, if it names one.
 
         By its title or alias, or by a keyword of its claims that no other episode shares
         (`flies`, `las moscas`).
         """
-        if found := self.index.mentioned(run, ["episode"]):
+        if found := self._episodes_titled(run):
             return self._episode_numbers[found[0].id]
         owners = {h.owner for h in self._keywords.get(run, ()) if h.topic is Topic.EPISODE}
         if len(owners) == 1 and (owner := owners.pop()) in self._episode_numbers:
@@ -1560,6 +1569,15 @@ def _within_longer_cues(
             if (kept := [h for h in hits if not inside(h, {topic})])
         },
         {k: hits for k, hits in keyword_hits.items() if not inside(k, {h.topic for h in hits})},
+    )
+
+
+def _inside_another(hit: str, topic: Topic, keyword_hits: dict[str, list[_KeywordHit]]) -> bool:
+    """Whether the cue `hit` of `topic` lies inside a keyword of only other topics' facts."""
+    words = set(hit.split())
+    return any(
+        words <= set(keyword.split()) and topic not in {h.topic for h in hits}
+        for keyword, hits in keyword_hits.items()
     )
 
 
