@@ -162,10 +162,20 @@ def test_heldout_accuracy_not_below_the_record(
     assert accuracy + 1e-9 >= recorded.accuracy["heldout"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="goal not met: the blind round-40 held-out set scored 92.7 % (304 of 328; "
+    "docs/evaluation.md); remove this marker when it passes",
+)
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="goal not met: on the blind round-40 held-out set 1 of 74 out-of-scope questions "
+    "was answered with confidence (docs/evaluation.md); remove this marker when it passes",
+)
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
     wrong = [
         o.question.question
@@ -177,8 +187,8 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-39 held-out set two topics are under 95 % "
-    "(season 2 90.0, sources 83.3; docs/evaluation.md); "
+    reason="goal not met: on the blind round-40 held-out set four topics are under 95 % "
+    "(creators 91.4, show 93.3, sources 76.9, help 70.0; docs/evaluation.md); "
     "remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
