@@ -2187,3 +2187,86 @@ def test_round_39_words_are_read(engine: Engine, question: str, topic: Topic) ->
 def test_better_call_saul_is_still_another_show(engine: Engine) -> None:
     # `better` is an everyday word now; a run with an unknown word is still a title.
     assert engine.ask("is better call saul worth watching").topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------- round 40
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "could you explain how to interact with you?",
+        "what kind of questions can i ask",
+        "qué tipo de preguntas puedo hacerte?",
+        "can i ask you in english?",
+        "puedo preguntarte en inglés?",
+        "q comandos tenés",
+    ],
+)
+def test_round_40_help_is_read(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.HELP
+
+
+def test_a_language_is_known_only_beside_a_help_cue(engine: Engine) -> None:
+    assert engine.ask("is somos in english").topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cuántas fuentes tenés?",  # a cue outweighs what retrieval alone found (the count)
+        "is your info verified or from unofficial sites",
+        "de dónde sacas lo que dices, de wikipedia?",
+        "quién escribió los artículos de donde sacas todo",  # not the show's writers
+        "got anything newer than that?? your info is ancient",
+    ],
+)
+def test_round_40_sources_are_read(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.SOURCES
+
+
+def test_whether_a_person_lives_is_a_fact_no_claim_holds(engine: Engine) -> None:
+    assert engine.ask("is the real doña chayo still alive").topic is Topic.UNKNOWN
+    # Of the show, it asks whether it goes on.
+    assert engine.ask("is somos still alive or cancelled").topic is Topic.SEASON2
+
+
+def test_the_shows_full_stop_ends_no_sentence_before_lower_case(engine: Engine) -> None:
+    answer = engine.ask("In which Mexican state do the events of Somos. take place?")
+    assert answer.topic is Topic.SHOW and "Coahuila" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("/creators ginger thompson article title", "How the U.S. Triggered a Massacre in Mexico"),
+        ("/cast who plays chayo", "Mercedes Hernández"),
+    ],
+)
+def test_a_command_argument_that_asks_is_read_as_a_question(
+    engine: Engine, command: str, expected: str
+) -> None:
+    assert expected in engine.ask(command).text
+
+
+def test_a_command_argument_that_neither_names_nor_asks_is_unsure(engine: Engine) -> None:
+    assert engine.ask("/cast xyzzy").topic is Topic.UNKNOWN
+
+
+def test_the_one_described_is_no_episode_one() -> None:
+    assert parse_episode_reference("episode the one with the flies") is None
+    assert parse_episode_reference("episode one where they party") == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("weón quién hace de chema, actúa la raja", Topic.CAST),
+        ("va a aber segunda temporada?", Topic.SEASON2),
+        ("chamo, cuándo sale la temporada dos?", Topic.SEASON2),
+        ("esa vaina cuántos caps son?", Topic.SHOW),
+        ("what's it about? the netflix one not the song", Topic.SHOW),
+    ],
+)
+def test_round_40_words_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic

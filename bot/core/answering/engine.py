@@ -121,20 +121,20 @@ class Engine:
         if topic is Topic.CAST:
             if not folded:
                 return self._cast_list(query, language, notice)
-            return self._entity_or_unsure(query, argument, {"cast"}, language, notice)
+            return self._named(query, topic, argument, {"cast"}, language, notice)
         if topic is Topic.EPISODE:
             if not folded:
                 return self._episode_list(query, language, notice)
             reference = parse_episode_reference(folded, bare=True)
             if reference is not None:
                 return self._episode_by_reference(query, reference, language, notice)
-            return self._entity_or_unsure(query, argument, {"episode"}, language, notice)
+            return self._named(query, topic, argument, {"episode"}, language, notice)
         if topic is Topic.CREATORS:
             if not folded:
                 return self._people(query, language, notice)
             if holders := self._with_role(folded):  # `/creators directors`
                 return self._entities_answer(query, topic, holders, language, notice)
-            return self._entity_or_unsure(query, argument, {"person"}, language, notice)
+            return self._named(query, topic, argument, {"person"}, language, notice)
         if topic is Topic.SEASON2:
             return self._season2(query, language, notice)
         if topic is Topic.SHOW:
@@ -187,6 +187,27 @@ class Engine:
                 return self.command(topic, None, language, query=query, notice=notice)
 
     # ------------------------------------------------------------------------- entity answers
+
+    def _named(
+        self,
+        query: str,
+        topic: Topic,
+        argument: str,
+        kinds: set[str],
+        language: Language,
+        notice: str | None,
+    ) -> Answer:
+        """A command's argument: a name of `kinds`, or else a question after the command's name.
+
+        `/creators ginger thompson article title` and `/cast who plays chayo` say more than a
+        name; read as `creators ginger thompson article title`, they get what that asks. An
+        argument that neither names nor asks gets the "did you mean".
+        """
+        if self.index.resolve(argument, kinds).best is None:
+            route = self.reader.read(f"{topic.value} {argument}")
+            if isinstance(route, AskEntity | AskEntities | AskClaims | AskEpisode):
+                return self._answer(route, query, language, notice)
+        return self._entity_or_unsure(query, argument, kinds, language, notice)
 
     def _entity_or_unsure(
         self, query: str, name: str, kinds: set[str], language: Language, notice: str | None

@@ -131,7 +131,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "info", "your info", "your sources", "tus fuentes", "datos", "how do you know",
         "como sabes", "where does your information come from", "de donde sale",
         "referencias", "citas", "links", "enlaces", "bibliography", "cite", "cites", "cited",
-        "sites", "websites", "site", "website", "paginas", "sitios",
+        "sites", "websites", "site", "website", "paginas", "sitios", "wikipedia",
         "article", "articulo", "articulos", "fuentes usas", "que fuentes", "te basas",
         "based on what", "reliable", "trustworthy", "accurate", "mistakes", "mistake", "errors",
         "error", "errores", "fiables", "confiables", "fan site", "fan sites", "published",
@@ -170,6 +170,9 @@ CUES: dict[Topic, frozenset[str]] = {
         "que puedo hacer", "what can i do", "what do i type", "what should i type",
         "how do i ask", "como te pregunto", "como pregunto", "que escribo", "should ask",
         "how to ask", "ask you questions", "como preguntarte", "como debo preguntar",
+        "ask you a question", "supposed to ask", "interact with you", "puedo hacerte",
+        "preguntas puedo hacerte", "que tipo de preguntas", "what kind of questions",
+        "what type of questions", "que comandos tenes",
         "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
         "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
@@ -288,6 +291,8 @@ FILLER_WORDS = frozenset(
     actuacion actuaciones canona lujo professor profesor teacher pensar passed
     estaria estarian estara estaran linea lineas lines
     better cards chao chau comer bulo bulos decirme decir dime
+    soo sooo raja note aber haber chamo mano vaina tenes provide provides verified verify
+    unofficial official oficial proviene provienen ofrece ofreces newer older interact forma
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
     ive youre theyre thats theres heres hes shes weve theyve id youd itll ill lemme gimme
@@ -522,6 +527,14 @@ FILMING_CUES = frozenset({
 })  # fmt: skip
 """Where and when the show was filmed: no claim says. Of a second season (`season two is
 already filmed`) they ask whether there is one, which the season-2 answer gives."""
+
+ALIVE_CUES = frozenset({
+    "still alive", "is alive", "sigue viva", "sigue vivo", "sigue con vida", "esta viva",
+    "esta vivo",
+})  # fmt: skip
+"""Whether a person lives: no claim says. Said of a person or character named (`is the real life
+doña chayo still alive`), it is a fact asked; of the show (`is it still alive`), whether it goes
+on, which the season-2 answer says."""
 
 FATE_CUES = frozenset({"what happens to", "que le pasa", "que les pasa"})
 """What becomes of the characters: no claim says. Of a second season (`tell me theres a season 2

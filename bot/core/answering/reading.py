@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.answering.answer import Language, Match, Topic
 from bot.core.answering.intents import (
+    ALIVE_CUES,
     BASIS_PHRASES,
     CHAT_SPELLINGS,
     CHIT_CHAT,
@@ -158,6 +159,7 @@ SOURCES_ASKED = frozenset({
     "te basas", "which articles", "what articles", "que articulos", "en que articulos",
     "what sources", "your sources", "tus fuentes", "que fuentes", "que tan actualizada",
     "can i trust", "you re quoting", "up to date", "que tan actualizado", "how recent",
+    "de donde sacas",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
 
@@ -336,6 +338,16 @@ class Reader:
         self._name_words = frozenset(w for key in self.index.all_keys() for w in key.split())
         self._sorted_name_words = sorted(self._name_words)
         self._show_names = frozenset(fold(name) for name in knowledge.show.names)
+        # `Somos.`: a name's own full stop ends no sentence when the next word goes on in
+        # lower case (`the events of Somos. take place`; `… of Somos. Thank you` is two).
+        dotted = sorted((n for n in knowledge.show.names if n.endswith(".")), key=len, reverse=True)
+        self._dotted_names = (
+            re.compile(
+                "|".join(rf"\b(?i:{re.escape(n[:-1])})\.(?=\s+[a-zà-ÿ])" for n in dotted)
+            )
+            if dotted
+            else None
+        )
         self._episode_ids = {episode.number: episode.id for episode in knowledge.episodes}
         self._episode_numbers = {id_: number for number, id_ in self._episode_ids.items()}
         self._undated_ids = frozenset(
@@ -568,6 +580,8 @@ class Reader:
         asked = [p for p in asked if not _follows(folded, p, _BESIDE)]
         if mentions:
             asked += phrase_hits(nameless, OTHER_FACT_CUES)
+        if any(m.kind in _PERSON_KINDS for m in mentions):
+            asked += phrase_hits(folded, ALIVE_CUES)
         # Whose facts may answer it: the people named, or else those named by a word of their
         # own claims that is not the asked fact itself (`la periodista` in `la periodista ganó
         # algún premio?`). A person's keyword covers the fact only for that person: `ganó algún
@@ -649,6 +663,9 @@ class Reader:
         unexplained = [w for w in leftover.split() if self._strange(w)]
         if names_season2 or phrase_hits(folded, DATE_CUES):
             unexplained = [w for w in unexplained if not _YEAR.match(w)]
+        # `can i ask u stuff in spanish too`: of the help, a language is what the bot takes.
+        if Topic.HELP in cues:
+            unexplained = [w for w in unexplained if w not in _LANGUAGE_NAMES]
         if self._asks_the_unknown(folded, keyword_hits):
             return Decline()
         # "is making a murderer worth it": what is judged is what the bot does not know.
@@ -684,6 +701,7 @@ class Reader:
             if resolution is not None and resolution.best is not None:
                 return AskEntity(resolution.best.id, resolution)
             return Unsure(resolution)
+        named_topics = {*cues, *(h.topic for hits in keyword_hits.values() for h in hits)}
         # A question that names the second season is about it, whatever else it asks for.
         # ...unless it asks which articles say so (`en qué artículos te basas pa lo de la
         # temporada 2`): the sources answer lists them, with their dates.
@@ -692,7 +710,11 @@ class Reader:
             if phrase_hits(folded, SOURCES_ASKED)
             else Topic.SEASON2
             if names_season2
-            else max(TOPIC_PRIORITY, key=lambda t_: (scores[t_], -TOPIC_PRIORITY.index(t_)))
+            else max(
+                TOPIC_PRIORITY,
+                # On a tie, a topic a cue or keyword names before one retrieval alone found.
+                key=lambda t_: (scores[t_], t_ in named_topics, -TOPIC_PRIORITY.index(t_)),
+            )
         )
         # A common word of an episode's title ("good night everyone") found only by retrieval,
         # with no episode cue, keyword, name or number, does not name the episode.
@@ -781,6 +803,8 @@ class Reader:
         sentence that only reacts to a name (`need more doña chayo in my life`) is not kept,
         though it says which show is meant.
         """
+        if self._dotted_names:
+            query = self._dotted_names.sub(lambda m: m[0][:-1], query)
         sentences = [s for s in _SENTENCE_END.split(query) if s.strip()]
         if len(sentences) < 2:
             return query
@@ -1736,6 +1760,9 @@ _BESIDE_LINKERS = frozenset({
 """Words between such a word and the episode it is beside: `el anterior a …`, `after the …`."""
 _THAT_ONE = frozenset({"that", "it", "this", "ese", "eso", "este", "esa", "esto"})
 """A word for an episode named before: `the one after that`, `el que sigue a ese`."""
+_LANGUAGE_NAMES = frozenset({"english", "spanish", "ingles", "espanol", "castellano"})
+"""Languages a fan may ask the bot to take: known words beside a help cue alone (`is somos in
+english` asks what no claim says)."""
 _ONE_WITH = frozenset({"with", "where", "when", "that", "about"})
 """What follows `one` when it stands for an episode described: `the one with the flies`."""
 _PLOT_WORDS = frozenset({"happen", "happens", "happened", "pasa", "paso", "sucede", "ocurre"})
@@ -1764,7 +1791,8 @@ _ASIDES = (
     "merece un oscar", "merece premios", "merece todos los premios", "deserves every award",
     "deserves all the awards", "o ahi muere", "ahi muere", "ya va siendo hora", "ya es hora",
     "not some other show", "not another show", "not the other show", "no de otra serie",
-    "no otra serie",
+    "no otra serie", "not the song", "no la cancion", "not the movie", "no la pelicula",
+    "no la peli",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
 _REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣💀😴")

@@ -65,6 +65,10 @@ _TITLE_NOUNS = frozenset({
 """`los nombres del 1 y el 3`: titles asked of numbers are episodes' titles."""
 
 
+_DESCRIBING = frozenset({"with", "where", "when", "that", "about", "who"})
+"""Words after `the one` that describe an episode rather than count it."""
+
+
 def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | None:
     """Find an episode reference in already-folded text.
 
@@ -85,10 +89,10 @@ def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | 
         if code := _CODE.match(word):
             return int(code.group(1))
         if word in EPISODE_WORDS:
-            before = [w for w in words[max(0, i - 2) : i][::-1] if w not in _CARDINALS]
-            neighbours = words[i + 1 : i + 3] + before
-            for other in neighbours:
-                if (value := _word_value(other)) is not None:
+            before = [j for j in range(i - 1, max(i - 3, -1), -1) if words[j] not in _CARDINALS]
+            for j in [*range(i + 1, min(i + 3, len(words))), *before]:
+                value = None if _the_one_described(words, j) else _word_value(words[j])
+                if value is not None:
                     return value
         if (titled := _number_titled(words, i)) is not None:
             return titled
@@ -111,6 +115,17 @@ def episode_number(reference: EpisodeRef, numbers: Iterable[int]) -> int | None:
     ordered = sorted(numbers)
     back = 1 if reference == "last" else 2
     return ordered[-back] if len(ordered) >= back else None
+
+
+def _the_one_described(words: list[str], j: int) -> bool:
+    """Whether `words[j]` is the `one` of `the one with the flies`: a pronoun, not episode 1."""
+    return (
+        words[j] == "one"
+        and j > 0
+        and words[j - 1] == "the"
+        and j + 1 < len(words)
+        and words[j + 1] in _DESCRIBING
+    )
 
 
 def _word_value(word: str) -> EpisodeRef | None:
