@@ -164,7 +164,7 @@ def test_heldout_accuracy_not_below_the_record(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: the blind round-40 held-out set scored 92.7 % (304 of 328; "
+    reason="goal not met: the blind round-41 held-out set scored 94.9 % (317 of 334; "
     "docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
@@ -173,7 +173,7 @@ def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-40 held-out set 1 of 74 out-of-scope questions "
+    reason="goal not met: on the blind round-41 held-out set 1 of 70 out-of-scope questions "
     "was answered with confidence (docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
@@ -187,8 +187,8 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-40 held-out set four topics are under 95 % "
-    "(creators 91.4, show 93.3, sources 76.9, help 70.0; docs/evaluation.md); "
+    reason="goal not met: on the blind round-41 held-out set three topics are under 95 % "
+    "(season 2 92.9, sources 84.6, help 72.7; docs/evaluation.md); "
     "remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
