@@ -2270,3 +2270,57 @@ def test_the_one_described_is_no_episode_one() -> None:
 )
 def test_round_40_words_are_read(engine: Engine, question: str, topic: Topic) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 41
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what languages do you speak?",
+        "en qué idiomas contestas?",
+        "hablas español?",
+        "cuál es el comando para preguntar?",
+        "halp, how does this bot work",
+        "hi, i am new here, what can i ask?",
+    ],
+)
+def test_round_41_help_is_read(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.HELP
+
+
+def test_languages_asked_of_the_show_are_still_unknown(engine: Engine) -> None:
+    assert engine.ask("what languages is somos available in").topic is Topic.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who wrote the articles you use?",  # the articles' authors, not the show's writers
+        "list the sources your answers are drawn from",
+        "¿de qué fuentes obtiene la información?",
+        "is any of this from netflix or from random websites",
+    ],
+)
+def test_round_41_sources_are_read(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.SOURCES
+
+
+def test_the_next_one_after_an_episode_named_by_its_own_word(engine: Engine) -> None:
+    answer = engine.ask("just watched the one with the wolves, whats the next one called")
+    assert answer.topic is Topic.EPISODE and "The Night Belongs to Us" in answer.title
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("que onda banda, alguien se avienta una peli hoy?", Topic.UNKNOWN),  # chat to fans
+        ("epa, se sabe algo de la segunda temporada?", Topic.SEASON2),
+        ("asere, cuándo sale la segunda temporada?", Topic.SEASON2),
+        ("the journalist behind the source material?", Topic.CREATORS),
+        ("cuántos episodios son? mañana tengo que madrugar", Topic.SHOW),
+    ],
+)
+def test_round_41_words_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic

@@ -131,7 +131,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "info", "your info", "your sources", "tus fuentes", "datos", "how do you know",
         "como sabes", "where does your information come from", "de donde sale",
         "referencias", "citas", "links", "enlaces", "bibliography", "cite", "cites", "cited",
-        "sites", "websites", "site", "website", "paginas", "sitios", "wikipedia",
+        "sites", "websites", "site", "website", "paginas", "sitios", "wikipedia", "any of this",
         "article", "articulo", "articulos", "fuentes usas", "que fuentes", "te basas",
         "based on what", "reliable", "trustworthy", "accurate", "mistakes", "mistake", "errors",
         "error", "errores", "fiables", "confiables", "fan site", "fan sites", "published",
@@ -172,7 +172,10 @@ CUES: dict[Topic, frozenset[str]] = {
         "how to ask", "ask you questions", "como preguntarte", "como debo preguntar",
         "ask you a question", "supposed to ask", "interact with you", "puedo hacerte",
         "preguntas puedo hacerte", "que tipo de preguntas", "what kind of questions",
-        "what type of questions", "que comandos tenes",
+        "what type of questions", "que comandos tenes", "comando", "command",
+        "how this works", "how this bot works", "how the bot works", "como funciona el bot",
+        "i am new here", "new here", "you speak", "hablas", "idiomas respondes",
+        "idiomas hablas", "idiomas contestas", "respondes en", "contestas en", "answer in",
         "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
         "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
@@ -293,6 +296,8 @@ FILLER_WORDS = frozenset(
     better cards chao chau comer bulo bulos decirme decir dime
     soo sooo raja note aber haber chamo mano vaina tenes provide provides verified verify
     unofficial official oficial proviene provienen ofrece ofreces newer older interact forma
+    madrugar mentally prepare material epa asere desperate move drawn obtiene obtienes peli
+    pelis
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
     ive youre theyre thats theres heres hes shes weve theyve id youd itll ill lemme gimme
@@ -485,7 +490,7 @@ CHAT_SPELLINGS = {
     "hw": "how", "hu": "who", "bc": "because", "cuz": "because", "coz": "because",
     "tho": "though", "thru": "through", "kno": "know", "knw": "know", "dunno": "dont know",
     "smth": "something", "sth": "something", "sum1": "someone", "ne1": "anyone",
-    "ppl": "people", "bday": "birthday", "tmrw": "tomorrow", "pic": "picture",
+    "ppl": "people", "bday": "birthday", "tmrw": "tomorrow", "pic": "picture", "halp": "help",
     # Spanish
     "q": "que", "k": "que", "qn": "quien", "kn": "quien", "d": "de", "tmb": "tambien",
     "tb": "tambien", "tmbn": "tambien", "pa": "para", "dnd": "donde", "cdo": "cuando",

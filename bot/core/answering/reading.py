@@ -159,7 +159,7 @@ SOURCES_ASKED = frozenset({
     "te basas", "which articles", "what articles", "que articulos", "en que articulos",
     "what sources", "your sources", "tus fuentes", "que fuentes", "que tan actualizada",
     "can i trust", "you re quoting", "up to date", "que tan actualizado", "how recent",
-    "de donde sacas",
+    "de donde sacas", "articles you use", "articulos que usas", "your articles", "tus articulos",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
 
@@ -664,9 +664,9 @@ class Reader:
         if names_season2 or phrase_hits(folded, DATE_CUES):
             unexplained = [w for w in unexplained if not _YEAR.match(w)]
         # `can i ask u stuff in spanish too`: of the help, a language is what the bot takes.
-        if Topic.HELP in cues:
-            unexplained = [w for w in unexplained if w not in _LANGUAGE_NAMES]
-        if self._asks_the_unknown(folded, keyword_hits):
+        bearable = _LANGUAGE_NAMES if Topic.HELP in cues else frozenset()
+        unexplained = [w for w in unexplained if w not in bearable]
+        if self._asks_the_unknown(folded, keyword_hits, bearable):
             return Decline()
         # "is making a murderer worth it": what is judged is what the bot does not know.
         if unexplained and phrase_hits(folded, WORTH_CUES):
@@ -877,7 +877,9 @@ class Reader:
         )
         return unknown > retrieval.coverage
 
-    def _asks_the_unknown(self, folded: str, keyword_hits: Iterable[str]) -> bool:
+    def _asks_the_unknown(
+        self, folded: str, keyword_hits: Iterable[str], bearable: AbstractSet[str] = frozenset()
+    ) -> bool:
         """Whether the question asks for a kind of thing, or names a work, the bot knows nothing of.
 
         Two shapes of words say so whatever else the question holds. The word right after a
@@ -886,11 +888,11 @@ class Reader:
         holds it (`vista` is a word of the keyword `más vista`, which asks no number). And two
         or more words in a row that no cue, keyword or name knows read as a title (`narcos mexico`,
         `one piece live action`, `breaking bad`): another work, whatever its words share with
-        a claim's prose.
+        a claim's prose. The `bearable` words are known here (`which languages do u speak`).
         """
-        words = folded.split()
+        words = [w for w in folded.split() if w not in bearable]
         padded = f" {folded} "
-        used = {w for keyword in keyword_hits for w in keyword.split()}
+        used = {w for keyword in keyword_hits for w in keyword.split()} | bearable
         for determiner in WH_DETERMINERS:
             at = padded.find(f" {determiner} ")
             after = padded[at + len(determiner) + 2 :].split()[:1] if at >= 0 else []
@@ -1149,7 +1151,10 @@ class Reader:
         words = folded.split()
         if any(w in _PLOT_WORDS for w in words):
             return []
-        if reference is not None and (named := episode_number(reference, self._episode_ids)):
+        # `just watched the one with the wolves, whats the next one called`: beside the one named.
+        if any(w in _NEXT_OR_PREVIOUS for w in words) and (
+            named := self._episode_in(words, reference)
+        ):
             for i, word in enumerate(words):
                 after = words[i + 1] if i + 1 < len(words) else None
                 step = _NEXT_OR_PREVIOUS.get(word)
@@ -1760,7 +1765,10 @@ _BESIDE_LINKERS = frozenset({
 """Words between such a word and the episode it is beside: `el anterior a …`, `after the …`."""
 _THAT_ONE = frozenset({"that", "it", "this", "ese", "eso", "este", "esa", "esto"})
 """A word for an episode named before: `the one after that`, `el que sigue a ese`."""
-_LANGUAGE_NAMES = frozenset({"english", "spanish", "ingles", "espanol", "castellano"})
+_LANGUAGE_NAMES = frozenset({
+    "english", "spanish", "ingles", "espanol", "castellano", "language", "languages", "idioma",
+    "idiomas",
+})  # fmt: skip
 """Languages a fan may ask the bot to take: known words beside a help cue alone (`is somos in
 english` asks what no claim says)."""
 _ONE_WITH = frozenset({"with", "where", "when", "that", "about"})
