@@ -2324,3 +2324,31 @@ def test_the_next_one_after_an_episode_named_by_its_own_word(engine: Engine) -> 
 )
 def test_round_41_words_are_read(engine: Engine, question: str, topic: Topic) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 42
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("entiendes inglés?", Topic.HELP),
+        ("can you speak spanish", Topic.HELP),
+        ("no cacho cómo funciona esto", Topic.HELP),
+        ("what am i able to ask?", Topic.HELP),
+        ("¿de dónde te sacas todo esto?", Topic.SOURCES),
+        ("so is it just over?? done done?", Topic.SEASON2),
+        ("ya la confirmaron o es puro humo? la temporada 2", Topic.SEASON2),
+        ("is season 2 confirmed or just rumours going round tiktok", Topic.SEASON2),
+        ("hay chance de más capítulos o naranjas", Topic.SEASON2),
+        ("is it a true crime thing or all made up?", Topic.SHOW),
+        ("vale la pena o es un bodrio?", Topic.SHOW),
+        ("acere, quién hace de paquito", Topic.CAST),
+    ],
+)
+def test_round_42_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_an_actors_age_is_a_fact_no_claim_holds(engine: Engine) -> None:
+    assert engine.ask("qué edad tiene la actriz de érika").topic is Topic.UNKNOWN

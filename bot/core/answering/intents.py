@@ -90,6 +90,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "solo una temporada", "there be more", "gonna be more", "habra mas", "haber mas",
         "officially over", "is it over", "is somos over", "is the show over",
         "is the series over", "se acabo la serie", "se acabo somos", "se acabo", "over for good",
+        "just over", "done done",
         "viene mas", "vienen mas",
         "se termino", "termino para siempre", "done for good", "more somos", "mas somos",
         "likely", "unlikely", "probable", "poco probable", "improbable", "chances", "odds",
@@ -140,6 +141,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "confiar en tus", "bot based on", "you based on", "u based on", "are you based",
         "se basa el bot", "en que se basa el bot", "pull from", "pull your info", "get your info",
         "get this info", "sacas la info", "sacas tu info", "its facts", "its info", "bot get",
+        "de donde te sacas",
         "blogs",
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
         "son oficiales", "they official", "que paginas", "sacas lo que", "son de fans",
@@ -176,6 +178,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "how this works", "how this bot works", "how the bot works", "como funciona el bot",
         "i am new here", "new here", "you speak", "hablas", "idiomas respondes",
         "idiomas hablas", "idiomas contestas", "respondes en", "contestas en", "answer in",
+        "entiendes ingles", "entiendes espanol", "understand english", "understand spanish",
+        "speak english", "speak spanish", "hablas ingles", "able to ask",
         "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
         "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
@@ -263,7 +267,7 @@ HEARSAY_VERBS = frozenset(
     said says saying told tells saw seen seeing heard hear hearing posted posting
     dijo dice dicen dijeron decia decian vi vio vieron visto viendo lei leyo oi oyo escuche
     escucho listed lists listing see sees veo vemos find encontre recommended recomendo
-    recomendaron
+    recomendaron rumours rumors rumour rumor rumores
     """.split()
 )
 """Verbs that tell where a fan heard something: `my friend said`, `i saw a tiktok saying`,
@@ -297,6 +301,7 @@ FILLER_WORDS = frozenset(
     soo sooo raja note aber haber chamo mano vaina tenes provide provides verified verify
     unofficial official oficial proviene provienen ofrece ofreces newer older interact forma
     madrugar mentally prepare material epa asere desperate move drawn obtiene obtienes peli
+    scene scenes escena escenas acere naranjas humo fast bodrio able cacho
     pelis
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
@@ -558,6 +563,7 @@ OTHER_FACT_CUES = frozenset({
     "hombre real", "existed", "existio", "run time", "award", "awards", "won an", "won any",
     "premio", "premios", "score by", "muere", "at the end", "in the end", "how does it end",
     "al final", "como termina", "what happened to", "que le paso", "other roles", "other series",
+    "que edad", "edad tiene", "cuantos anos tiene",
     "been in", "otras series",
     "otros papeles", "did you like", "do you like", "what did you think", "your opinion",
     "your favorite", "your favourite", "te gusto", "te gusta", "que opinas", "tu opinion",

@@ -159,7 +159,8 @@ SOURCES_ASKED = frozenset({
     "te basas", "which articles", "what articles", "que articulos", "en que articulos",
     "what sources", "your sources", "tus fuentes", "que fuentes", "que tan actualizada",
     "can i trust", "you re quoting", "up to date", "que tan actualizado", "how recent",
-    "de donde sacas", "articles you use", "articulos que usas", "your articles", "tus articulos",
+    "de donde sacas", "de donde te sacas", "articles you use", "articulos que usas",
+    "your articles", "tus articulos",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
 
@@ -1660,7 +1661,7 @@ def _covered(words: Sequence[str], phrase: str, covered: AbstractSet[str]) -> bo
     return False
 
 
-_HEARD_AT = frozenset({"on", "in", "at", "from", "en", "de", "por"})
+_HEARD_AT = frozenset({"on", "in", "at", "from", "en", "de", "por", "round", "around"})
 """Words that put a place before it: `on tiktok`, `en el chat`."""
 _BEFORE_PLACE = frozenset({
     "a", "an", "the", "some", "this", "that", "un", "una", "el", "la", "los", "las", "algun",
