@@ -2352,3 +2352,35 @@ def test_round_42_words_and_cues_are_read(engine: Engine, question: str, topic: 
 
 def test_an_actors_age_is_a_fact_no_claim_holds(engine: Engine) -> None:
     assert engine.ask("qué edad tiene la actriz de érika").topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------- round 43
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("what's this bot even for", Topic.HELP),
+        ("qué cosas sabes hacer, bot?", Topic.HELP),
+        ("cómo le hago para preguntarte algo?", Topic.HELP),
+        ("list the sources your answers are based on", Topic.SOURCES),  # not the show's basis
+        ("is your stuff from netflix or random websites", Topic.SOURCES),
+        ("la info la sacas de netflix o de dónde carajo", Topic.SOURCES),
+        ("how long did netflix have to decide on a renewal", Topic.SEASON2),
+        ("who's the sheila playing irene", Topic.CAST),
+        ("quién hace de chayo? actúa burda de bien", Topic.CAST),
+    ],
+)
+def test_round_43_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_asking_you_a_cast_question_is_still_the_cast(engine: Engine) -> None:
+    # `preguntarte` is a help cue; a question it introduces is still what is asked.
+    assert engine.ask("quiero preguntarte quién hace de chema").topic is Topic.CAST
+
+
+def test_the_episodes_titles_in_spanish_are_a_fact_no_claim_holds(engine: Engine) -> None:
+    assert engine.ask("cómo se llaman los episodios en español").topic is Topic.UNKNOWN
+    # Episode 2's own claim says its sources give only the English title.
+    assert engine.ask("cuál es el título en español del episodio 2").topic is Topic.EPISODE

@@ -141,7 +141,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "confiar en tus", "bot based on", "you based on", "u based on", "are you based",
         "se basa el bot", "en que se basa el bot", "pull from", "pull your info", "get your info",
         "get this info", "sacas la info", "sacas tu info", "its facts", "its info", "bot get",
-        "de donde te sacas",
+        "de donde te sacas", "la sacas", "your stuff", "random websites", "random sites",
         "blogs",
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
         "son oficiales", "they official", "que paginas", "sacas lo que", "son de fans",
@@ -179,7 +179,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "i am new here", "new here", "you speak", "hablas", "idiomas respondes",
         "idiomas hablas", "idiomas contestas", "respondes en", "contestas en", "answer in",
         "entiendes ingles", "entiendes espanol", "understand english", "understand spanish",
-        "speak english", "speak spanish", "hablas ingles", "able to ask",
+        "speak english", "speak spanish", "hablas ingles", "able to ask", "sabes hacer",
+        "preguntarte", "bot even for", "this bot even",
         "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
         "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
@@ -255,7 +256,7 @@ PERSON_NOUNS = frozenset(
     """
     lady guy man woman girl boy dude kid senora senor senorita chavo chava chavito chavita
     morro morra muchacho muchacha chico chica chamaco chamaca chaval chavala vato bato morrito
-    pibe piba bloke lad
+    pibe piba bloke lad sheila
     """.split()
 )
 """Nouns for a person, which a fan may describe with a word of their own: `the old lady, doña
@@ -301,7 +302,7 @@ FILLER_WORDS = frozenset(
     soo sooo raja note aber haber chamo mano vaina tenes provide provides verified verify
     unofficial official oficial proviene provienen ofrece ofreces newer older interact forma
     madrugar mentally prepare material epa asere desperate move drawn obtiene obtienes peli
-    scene scenes escena escenas acere naranjas humo fast bodrio able cacho
+    scene scenes escena escenas acere naranjas humo fast bodrio able cacho burda carajo
     pelis
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
@@ -564,6 +565,8 @@ OTHER_FACT_CUES = frozenset({
     "premio", "premios", "score by", "muere", "at the end", "in the end", "how does it end",
     "al final", "como termina", "what happened to", "que le paso", "other roles", "other series",
     "que edad", "edad tiene", "cuantos anos tiene",
+    "episodios en espanol", "capitulos en espanol", "episodes in spanish", "titulos en espanol",
+    "spanish titles", "titles in spanish",
     "been in", "otras series",
     "otros papeles", "did you like", "do you like", "what did you think", "your opinion",
     "your favorite", "your favourite", "te gusto", "te gusta", "que opinas", "tu opinion",
