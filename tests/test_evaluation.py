@@ -164,7 +164,7 @@ def test_heldout_accuracy_not_below_the_record(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: the blind round-43 held-out set scored 96.6 % (314 of 325; "
+    reason="goal not met: the blind round-44 held-out set scored 96.2 % (303 of 315; "
     "docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
@@ -173,7 +173,7 @@ def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-43 held-out set 1 of 67 out-of-scope questions "
+    reason="goal not met: on the blind round-44 held-out set 1 of 69 out-of-scope questions "
     "was answered with confidence (docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
@@ -187,8 +187,8 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-43 held-out set two topics are under 95 % "
-    "(sources 88.0, help 85.0; docs/evaluation.md); "
+    reason="goal not met: on the blind round-44 held-out set three topics are under 95 % "
+    "(creators 91.4, sources 88.0, help 90.0; docs/evaluation.md); "
     "remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
