@@ -2384,3 +2384,28 @@ def test_the_episodes_titles_in_spanish_are_a_fact_no_claim_holds(engine: Engine
     assert engine.ask("cómo se llaman los episodios en español").topic is Topic.UNKNOWN
     # Episode 2's own claim says its sources give only the English title.
     assert engine.ask("cuál es el título en español del episodio 2").topic is Topic.EPISODE
+
+
+# ------------------------------------------------------------------------------- round 44
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("which sources are your answers based on?", Topic.SOURCES),  # the bot's own, all
+        ("tu info viene de netflix o de fans?", Topic.SOURCES),
+        ("de qué fecha es la data que tenés?", Topic.SOURCES),
+        ("y este bot pa qué sirve", Topic.HELP),
+        ("te puedo escribir en inglés?", Topic.HELP),  # `escribir` was corrected to `escribió`
+        ("lo más conocido de james schamus?", Topic.CREATORS),
+        ("release date for series 2? cheers", Topic.SEASON2),
+        ("¿la cancelaron de manera oficial?", Topic.SEASON2),
+        ("cuánta gente murió en la masacre en la vida real", Topic.UNKNOWN),
+    ],
+)
+def test_round_44_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_which_source_gives_one_claim_is_still_that_claim(engine: Engine) -> None:
+    assert engine.ask("which article says schamus directed it").topic is Topic.CREATORS

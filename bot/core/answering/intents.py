@@ -142,6 +142,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "se basa el bot", "en que se basa el bot", "pull from", "pull your info", "get your info",
         "get this info", "sacas la info", "sacas tu info", "its facts", "its info", "bot get",
         "de donde te sacas", "la sacas", "your stuff", "random websites", "random sites",
+        "tu info", "data", "la data", "your data",
         "blogs",
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
         "son oficiales", "they official", "que paginas", "sacas lo que", "son de fans",
@@ -180,7 +181,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "idiomas hablas", "idiomas contestas", "respondes en", "contestas en", "answer in",
         "entiendes ingles", "entiendes espanol", "understand english", "understand spanish",
         "speak english", "speak spanish", "hablas ingles", "able to ask", "sabes hacer",
-        "preguntarte", "bot even for", "this bot even",
+        "preguntarte", "bot even for", "this bot even", "bot para que sirve",
+        "te puedo escribir", "puedo escribirte", "can i write to you", "can i type",
         "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
         "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
@@ -303,6 +305,7 @@ FILLER_WORDS = frozenset(
     unofficial official oficial proviene provienen ofrece ofreces newer older interact forma
     madrugar mentally prepare material epa asere desperate move drawn obtiene obtienes peli
     scene scenes escena escenas acere naranjas humo fast bodrio able cacho burda carajo
+    manera cheers escribir escribirte
     pelis
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
@@ -566,6 +569,7 @@ OTHER_FACT_CUES = frozenset({
     "al final", "como termina", "what happened to", "que le paso", "other roles", "other series",
     "que edad", "edad tiene", "cuantos anos tiene",
     "episodios en espanol", "capitulos en espanol", "episodes in spanish", "titulos en espanol",
+    "murio", "cuanta gente murio",
     "spanish titles", "titles in spanish",
     "been in", "otras series",
     "otros papeles", "did you like", "do you like", "what did you think", "your opinion",

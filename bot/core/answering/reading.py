@@ -163,6 +163,11 @@ SOURCES_ASKED = frozenset({
     "your articles", "tus articulos", "your answers",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
+_THE_BOTS_OWN = frozenset({
+    "your answers", "tus respuestas", "your sources", "tus fuentes", "you use", "usas",
+    "te basas", "your info", "tu info",
+})  # fmt: skip
+"""Words that make the sources asked the bot's own, not those of one claim."""
 
 FOCUSABLE = frozenset({Topic.SHOW, Topic.CREATORS, Topic.CAST})
 """Topics whose answer can be just the claims a question points at."""
@@ -546,7 +551,12 @@ class Reader:
             folded = self._undescribed(folded)
         # "which article says schamus directed it": the claims asked about, each with the
         # sources that give or dispute it.
-        if phrase_hits(folded, WHICH_SOURCE) and (claimed := self._claims_asked(keyword_hits)):
+        # `which sources your answers are based on` asks for the bot's own, all of them.
+        if (
+            phrase_hits(folded, WHICH_SOURCE)
+            and not phrase_hits(folded, _THE_BOTS_OWN)
+            and (claimed := self._claims_asked(keyword_hits))
+        ):
             return claimed
         # "how long is episode 2": a kind of fact no claim's keyword covers is not answered with
         # the episode's card; with a name or an episode, the keyword must be one of that
