@@ -2409,3 +2409,27 @@ def test_round_44_words_and_cues_are_read(engine: Engine, question: str, topic: 
 
 def test_which_source_gives_one_claim_is_still_that_claim(engine: Engine) -> None:
     assert engine.ask("which article says schamus directed it").topic is Topic.CREATORS
+
+
+# ------------------------------------------------------------------------------- round 45
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("whats ep3 called", Topic.EPISODE),  # an episode code after `whats` is no kind of thing
+        ("somos is based on what", Topic.SHOW),  # the show's basis, not the bot's
+        ("what are you based on", Topic.SOURCES),
+        ("more episodes coming? just finished ep 6", Topic.SEASON2),
+        ("is it finished for good?", Topic.SEASON2),
+        ("vale la pena o es medio pesada?", Topic.SHOW),
+        ("what state is allende in? geography is not my strong suit", Topic.SHOW),
+        ("¿cómo debo formular mis preguntas?", Topic.HELP),
+    ],
+)
+def test_round_45_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_the_episode_after_one_named_is_still_not_season_2(engine: Engine) -> None:
+    assert engine.ask("whats the next one after ep 2").topic is Topic.EPISODE

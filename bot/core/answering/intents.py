@@ -24,7 +24,8 @@ SEASON2_NAMES = frozenset({
     "otra tanda", "nueva tanda", "la segunda de somos", "new somos season", "new somos episodes",
     "another somos season", "second somos season", "next somos season", "mas temporadas",
     "sale la 2", "salga la 2", "sacan la 2", "saquen la 2", "la 2 de somos", "la 2da", "una 2da",
-    "second series", "series 2", "series two", "next series",
+    "second series", "series 2", "series two", "next series", "more episodes coming",
+    "more episodes of somos", "mas episodios de somos", "mas capitulos de somos",
 })  # fmt: skip
 """Phrases that name the second season itself: a question using one is about season 2, even
 when it also says "cast", "plot" or "episodes" (`season 2 cast`, `de qué trata la temporada 2`)."""
@@ -90,7 +91,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "solo una temporada", "there be more", "gonna be more", "habra mas", "haber mas",
         "officially over", "is it over", "is somos over", "is the show over",
         "is the series over", "se acabo la serie", "se acabo somos", "se acabo", "over for good",
-        "just over", "done done",
+        "just over", "done done", "finished for good",
         "viene mas", "vienen mas",
         "se termino", "termino para siempre", "done for good", "more somos", "mas somos",
         "likely", "unlikely", "probable", "poco probable", "improbable", "chances", "odds",
@@ -134,7 +135,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "referencias", "citas", "links", "enlaces", "bibliography", "cite", "cites", "cited",
         "sites", "websites", "site", "website", "paginas", "sitios", "wikipedia", "any of this",
         "article", "articulo", "articulos", "fuentes usas", "que fuentes", "te basas",
-        "based on what", "reliable", "trustworthy", "accurate", "mistakes", "mistake", "errors",
+        "reliable", "trustworthy", "accurate", "mistakes", "mistake", "errors",
         "error", "errores", "fiables", "confiables", "fan site", "fan sites", "published",
         "publicaron", "publicado", "publicados", "facts", "your facts", "your answers",
         "answers from", "tus respuestas", "trust your", "trust you", "confiar en ti",
@@ -183,6 +184,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "speak english", "speak spanish", "hablas ingles", "able to ask", "sabes hacer",
         "preguntarte", "bot even for", "this bot even", "bot para que sirve",
         "te puedo escribir", "puedo escribirte", "can i write to you", "can i type",
+        "mis preguntas", "my questions", "formular",
         "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
         "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
@@ -305,7 +307,7 @@ FILLER_WORDS = frozenset(
     unofficial official oficial proviene provienen ofrece ofreces newer older interact forma
     madrugar mentally prepare material epa asere desperate move drawn obtiene obtienes peli
     scene scenes escena escenas acere naranjas humo fast bodrio able cacho burda carajo
-    manera cheers escribir escribirte
+    manera cheers escribir escribirte medio pesada pesado geography geografia past
     pelis
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt

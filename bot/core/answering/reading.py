@@ -913,6 +913,7 @@ class Reader:
                 after
                 and len(after[0]) > 2
                 and not (after[0] in self._askable or after[0] in used)
+                and parse_episode_reference(after[0], bare=True) is None  # `whats ep5 called`
                 and not (determiner in _WHAT and self._everyday(after[0]))
             ):
                 return True
@@ -1810,7 +1811,8 @@ _ASIDES = (
     "merece un oscar", "merece premios", "merece todos los premios", "deserves every award",
     "deserves all the awards", "o ahi muere", "ahi muere", "ya va siendo hora", "ya es hora",
     "not some other show", "not another show", "not the other show", "no de otra serie",
-    "no otra serie", "not the song", "no la cancion", "not the movie", "no la pelicula",
+    "no otra serie", "not my strong suit", "no es mi fuerte", "not the song", "no la cancion",
+    "not the movie", "no la pelicula",
     "no la peli",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
