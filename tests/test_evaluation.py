@@ -166,6 +166,11 @@ def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="goal not met: on the blind round-46 held-out set 1 of 71 out-of-scope questions "
+    "was answered with confidence (docs/evaluation.md); remove this marker when it passes",
+)
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
     wrong = [
         o.question.question
@@ -177,8 +182,8 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-45 held-out set one topic is under 95 % "
-    "(show 93.6; docs/evaluation.md); "
+    reason="goal not met: on the blind round-46 held-out set one topic is under 95 % "
+    "(sources 92.0; docs/evaluation.md); "
     "remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
