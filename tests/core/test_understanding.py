@@ -2433,3 +2433,27 @@ def test_round_45_words_and_cues_are_read(engine: Engine, question: str, topic: 
 
 def test_the_episode_after_one_named_is_still_not_season_2(engine: Engine) -> None:
     assert engine.ask("whats the next one after ep 2").topic is Topic.EPISODE
+
+
+# ------------------------------------------------------------------------------- round 46
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("quién escribió las fuentes del bot", Topic.SOURCES),  # not the show's writers
+        ("la info que das es oficial o de blogs?", Topic.SOURCES),
+        ("how should i ask you stuff", Topic.HELP),
+        ("any chance of more of somos? i need to know what happens to them after all that",
+         Topic.SEASON2),
+        ("who is the journalist, and has she won any awards?", Topic.CREATORS),
+    ],
+)
+def test_round_46_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_the_aftermath_alone_is_still_a_fact_no_claim_holds(engine: Engine) -> None:
+    assert engine.ask("what happened to the people of allende after all that").topic is (
+        Topic.UNKNOWN
+    )

@@ -25,7 +25,7 @@ SEASON2_NAMES = frozenset({
     "another somos season", "second somos season", "next somos season", "mas temporadas",
     "sale la 2", "salga la 2", "sacan la 2", "saquen la 2", "la 2 de somos", "la 2da", "una 2da",
     "second series", "series 2", "series two", "next series", "more episodes coming",
-    "more episodes of somos", "mas episodios de somos", "mas capitulos de somos",
+    "more episodes of somos", "mas episodios de somos", "mas capitulos de somos", "more of somos",
 })  # fmt: skip
 """Phrases that name the second season itself: a question using one is about season 2, even
 when it also says "cast", "plot" or "episodes" (`season 2 cast`, `de qué trata la temporada 2`)."""
@@ -184,7 +184,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "speak english", "speak spanish", "hablas ingles", "able to ask", "sabes hacer",
         "preguntarte", "bot even for", "this bot even", "bot para que sirve",
         "te puedo escribir", "puedo escribirte", "can i write to you", "can i type",
-        "mis preguntas", "my questions", "formular",
+        "mis preguntas", "my questions", "formular", "should i ask", "ask you stuff",
         "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
         "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
@@ -307,7 +307,7 @@ FILLER_WORDS = frozenset(
     unofficial official oficial proviene provienen ofrece ofreces newer older interact forma
     madrugar mentally prepare material epa asere desperate move drawn obtiene obtienes peli
     scene scenes escena escenas acere naranjas humo fast bodrio able cacho burda carajo
-    manera cheers escribir escribirte medio pesada pesado geography geografia past
+    manera cheers escribir escribirte medio pesada pesado geography geografia past das
     pelis
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
@@ -552,7 +552,9 @@ ALIVE_CUES = frozenset({
 doña chayo still alive`), it is a fact asked; of the show (`is it still alive`), whether it goes
 on, which the season-2 answer says."""
 
-FATE_CUES = frozenset({"what happens to", "que le pasa", "que les pasa"})
+FATE_CUES = frozenset({
+    "what happens to", "que le pasa", "que les pasa", "after all that", "after all of that",
+})  # fmt: skip
 """What becomes of the characters: no claim says. Of a second season (`tell me theres a season 2
 coming, i need to know what happens to these people`) they wish for one, which the season-2
 answer speaks to."""
@@ -594,7 +596,7 @@ OTHER_FACT_CUES = frozenset({
     "other reports", "otros reportajes", "write any other", "wrote any other", "escribio otros",
     "escribio otras", "sus libros", "her novels", "her books", "en que capitulo pasa",
     "en que episodio pasa", "en que capitulo ocurre", "en que episodio ocurre",
-    "en que capitulo sucede", "after all that", "after all of that", "que fue de",
+    "en que capitulo sucede", "que fue de",
     "what became of", "las familias", "the families", "sobrevivientes", "survivors", "cuesta",
     "cuestan", "how much is", "how much does", "price", "precio", "cost", "costs",
     "subscription", "suscripcion", "otra serie", "another show", "serie parecida",

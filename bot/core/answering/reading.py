@@ -160,7 +160,7 @@ SOURCES_ASKED = frozenset({
     "what sources", "your sources", "tus fuentes", "que fuentes", "que tan actualizada",
     "can i trust", "you re quoting", "up to date", "que tan actualizado", "how recent",
     "de donde sacas", "de donde te sacas", "articles you use", "articulos que usas",
-    "your articles", "tus articulos", "your answers",
+    "your articles", "tus articulos", "your answers", "fuentes del bot", "the bots sources",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
 _THE_BOTS_OWN = frozenset({
