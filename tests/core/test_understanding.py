@@ -2457,3 +2457,23 @@ def test_the_aftermath_alone_is_still_a_fact_no_claim_holds(engine: Engine) -> N
     assert engine.ask("what happened to the people of allende after all that").topic is (
         Topic.UNKNOWN
     )
+
+
+# ------------------------------------------------------------------------------- round 47
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("¿quién está detrás de somos? me refiero al creador", Topic.CREATORS),
+        ("did the journalist win any awards?", Topic.CREATORS),
+        ("asere qué bola con la segunda temporada", Topic.SEASON2),
+        ("vale la pena o es muy lenta?", Topic.SHOW),
+        ("do you just make stuff up?", Topic.SOURCES),
+        ("can you answer stuff in spanish?", Topic.HELP),
+        ("dónde se grabó somos?", Topic.UNKNOWN),  # where it was filmed: no claim says
+        ("what publication did ginger thompson write for", Topic.UNKNOWN),
+    ],
+)
+def test_round_47_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic

@@ -76,7 +76,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "come back", "coming back", "return", "returning", "sequel", "renovada", "renovacion",
         "renuevan", "cancelada", "cancelaron", "mas episodios", "mas capitulos", "vuelve",
         "volvera", "regresa", "regresara", "continuacion", "secuela",
-        "renovaron", "renovara", "renovado", "renovar", "cancelado", "cancelar", "continue",
+        "renovaron", "renovara", "renovado", "renovar", "renovarla", "renovarlo", "cancelado",
+        "cancelar", "continue",
         "continued", "continues", "continuara", "seguira", "will it return", "be back",
         "sequel season", "more of somos", "mas de somos", "renewing", "renewals", "renovaran",
         "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
@@ -143,7 +144,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "se basa el bot", "en que se basa el bot", "pull from", "pull your info", "get your info",
         "get this info", "sacas la info", "sacas tu info", "its facts", "its info", "bot get",
         "de donde te sacas", "la sacas", "your stuff", "random websites", "random sites",
-        "tu info", "data", "la data", "your data",
+        "tu info", "data", "la data", "your data", "make stuff up", "where does this come from",
         "blogs",
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
         "son oficiales", "they official", "que paginas", "sacas lo que", "son de fans",
@@ -185,6 +186,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "preguntarte", "bot even for", "this bot even", "bot para que sirve",
         "te puedo escribir", "puedo escribirte", "can i write to you", "can i type",
         "mis preguntas", "my questions", "formular", "should i ask", "ask you stuff",
+        "answer stuff",
         "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
         "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
@@ -308,6 +310,7 @@ FILLER_WORDS = frozenset(
     madrugar mentally prepare material epa asere desperate move drawn obtiene obtienes peli
     scene scenes escena escenas acere naranjas humo fast bodrio able cacho burda carajo
     manera cheers escribir escribirte medio pesada pesado geography geografia past das
+    refiero refieres mil bola lenta lento slow publication
     pelis
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
@@ -539,6 +542,7 @@ none (`what year did ginger thompson win her pulitzer`), nothing answers them.""
 
 FILMING_CUES = frozenset({
     "filmed", "filmaron", "filmada", "filmado", "rodaron", "rodada", "rodado", "grabaron",
+    "se grabo", "grabada", "grabado",
     "filming", "where was it shot", "shoot", "shooting",
 })  # fmt: skip
 """Where and when the show was filmed: no claim says. Of a second season (`season two is
@@ -571,7 +575,7 @@ OTHER_FACT_CUES = frozenset({
     "hombre real", "existed", "existio", "run time", "award", "awards", "won an", "won any",
     "premio", "premios", "score by", "muere", "at the end", "in the end", "how does it end",
     "al final", "como termina", "what happened to", "que le paso", "other roles", "other series",
-    "que edad", "edad tiene", "cuantos anos tiene",
+    "que edad", "edad tiene", "cuantos anos tiene", "what publication", "which publication",
     "episodios en espanol", "capitulos en espanol", "episodes in spanish", "titulos en espanol",
     "murio", "cuanta gente murio",
     "spanish titles", "titles in spanish",
