@@ -164,18 +164,13 @@ def test_heldout_accuracy_not_below_the_record(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: the blind round-47 held-out set scored 96.9 % (315 of 325; "
+    reason="goal not met: the blind round-48 held-out set scored 96.0 % (309 of 322; "
     "docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met: on the blind round-47 held-out set 2 of 69 out-of-scope questions "
-    "were answered with confidence (docs/evaluation.md); remove this marker when it passes",
-)
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
     wrong = [
         o.question.question
@@ -187,8 +182,8 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-47 held-out set one topic is under 95 % "
-    "(creators 93.1; docs/evaluation.md); "
+    reason="goal not met: on the blind round-48 held-out set four topics are under 95 % "
+    "(episode 91.9, creators 91.4, season 2 92.9, sources 92.0; docs/evaluation.md); "
     "remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
