@@ -125,6 +125,9 @@ class Engine:
         if topic is Topic.EPISODE:
             if not folded:
                 return self._episode_list(query, language, notice)
+            if self.reader.points_beside(folded):  # `/episode after the finale`: as free text
+                route = self.reader.read(f"episode {argument}")
+                return self._answer(route, query, language, notice)
             reference = parse_episode_reference(folded, bare=True)
             if reference is not None:
                 return self._episode_by_reference(query, reference, language, notice)
@@ -200,12 +203,14 @@ class Engine:
         """A command's argument: a name of `kinds`, or else a question after the command's name.
 
         `/creators ginger thompson article title` and `/cast who plays chayo` say more than a
-        name; read as `creators ginger thompson article title`, they get what that asks. An
-        argument that neither names nor asks gets the "did you mean".
+        name; read as `creators ginger thompson article title`, they get what that asks, and a
+        fact no claim holds is declined (`/cast is chayo still alive`). An argument that
+        neither names nor asks gets the "did you mean".
         """
         if self.index.resolve(argument, kinds).best is None:
             route = self.reader.read(f"{topic.value} {argument}")
-            if isinstance(route, AskEntity | AskEntities | AskClaims | AskEpisode):
+            # `/cast is chayo still alive` asks what no claim holds: no "did you mean" either.
+            if isinstance(route, AskEntity | AskEntities | AskClaims | AskEpisode | Decline):
                 return self._answer(route, query, language, notice)
         return self._entity_or_unsure(query, argument, kinds, language, notice)
 

@@ -76,10 +76,11 @@ CUES: dict[Topic, frozenset[str]] = {
         "come back", "coming back", "return", "returning", "sequel", "renovada", "renovacion",
         "renuevan", "cancelada", "cancelaron", "mas episodios", "mas capitulos", "vuelve",
         "volvera", "regresa", "regresara", "continuacion", "secuela",
-        "renovaron", "renovara", "renovado", "renovar", "renovarla", "renovarlo", "cancelado",
+        "renovaron", "renovara", "renovado", "renovar", "renovarla", "renovarlo", "better renew",
+        "cancelado",
         "cancelar", "continue",
         "continued", "continues", "continuara", "seguira", "will it return", "be back",
-        "sequel season", "more of somos", "mas de somos", "renewing", "renewals", "renovaran",
+        "sequel season", "mas de somos", "renewing", "renewals", "renovaran",
         "renueva", "announced", "announcement", "said anything", "dijo algo", "anunciado",
         "anunciaron", "only one season", "just one season", "una sola temporada", "axe", "axed",
         "esta muerta", "muerta del todo", "sacando temporadas", "seguir sacando", "is it dead",
@@ -181,8 +182,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "how this works", "how this bot works", "how the bot works", "como funciona el bot",
         "i am new here", "new here", "you speak", "hablas", "idiomas respondes",
         "idiomas hablas", "idiomas contestas", "respondes en", "contestas en", "answer in",
-        "entiendes ingles", "entiendes espanol", "understand english", "understand spanish",
-        "speak english", "speak spanish", "hablas ingles", "able to ask", "sabes hacer",
+        "entiendes", "able to ask", "sabes hacer",
         "preguntarte", "bot even for", "this bot even", "bot para que sirve",
         "te puedo escribir", "puedo escribirte", "can i write to you", "can i type",
         "mis preguntas", "my questions", "formular", "should i ask", "ask you stuff",
@@ -302,16 +302,14 @@ FILLER_WORDS = frozenset(
     watched watching watch binged binge finished finish saw seen started start
     questions doubt help
     quick quickly brief breve little bit lot lots kinda sorta pretty super urge urgente urgent
-    actuacion actuaciones canona lujo professor profesor teacher pensar passed
-    estaria estarian estara estaran linea lineas lines
-    better cards chao chau comer bulo bulos decirme decir dime
-    soo sooo raja note aber haber chamo mano vaina tenes provide provides verified verify
+    actuacion actuaciones canona lujo pensar passed estarian estaran
+    chao chau bulo bulos decirme
+    soo sooo raja note aber chamo mano vaina tenes provide provides verified verify
     unofficial official oficial proviene provienen ofrece ofreces newer older interact forma
-    madrugar mentally prepare material epa asere desperate move drawn obtiene obtienes peli
-    scene scenes escena escenas acere naranjas humo fast bodrio able cacho burda carajo
-    manera cheers escribir escribirte medio pesada pesado geography geografia past das
-    refiero refieres mil bola lenta lento slow publication
-    pelis
+    madrugar mentally prepare epa asere desperate move drawn obtiene obtienes peli pelis
+    acere naranjas humo fast bodrio able cacho burda carajo
+    manera cheers escribir medio pesada pesado past das refiero refieres mil bola lenta lento
+    slow
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
     ive youre theyre thats theres heres hes shes weve theyve id youd itll ill lemme gimme
@@ -434,7 +432,7 @@ KIN_WORDS = frozenset(
     mama papa madre padre hermana hermano hermanos novia novio esposa esposo amigo amiga amigos
     amigas familia hijo hija abuela abuelo tia tio primo prima teacher boss coworker classmate
     roommates profe maestra maestro jefe jefa companero companera coworkers colleague colleagues
-    partner pareja flatmate roomie housemate pololo
+    partner pareja flatmate roomie housemate pololo professor profesor profesora
     """.split()
 )
 """Family, friends and the people of a fan's day. After the fan's own possessive (`my mom

@@ -54,6 +54,7 @@ from bot.core.answering.intents import (
 from bot.core.knowledge.models import Claim, KnowledgeBase
 from bot.core.matching.claims import ClaimIndex, Document, Retrieval
 from bot.core.matching.episodes import (
+    DESCRIBING_WORDS,
     EPISODE_WORDS,
     EpisodeRef,
     episode_number,
@@ -356,6 +357,7 @@ class Reader:
         )
         self._episode_ids = {episode.number: episode.id for episode in knowledge.episodes}
         self._episode_numbers = {id_: number for number, id_ in self._episode_ids.items()}
+        self._after_last = max(self._episode_ids, default=0) + 1
         self._undated_ids = frozenset(
             entity.id
             for entity in [*knowledge.cast, *knowledge.people]
@@ -588,7 +590,7 @@ class Reader:
         if names_season2:
             asked = [p for p in asked if p not in FILMING_CUES and p not in FATE_CUES]
         # `el capítulo anterior al final`: the last episode, not how it ends.
-        asked = [p for p in asked if not _follows(folded, p, _BESIDE)]
+        asked = [p for p in asked if not _follows(folded, p, _BESIDE.keys())]
         if mentions:
             asked += phrase_hits(nameless, OTHER_FACT_CUES)
         if any(m.kind in _PERSON_KINDS for m in mentions):
@@ -616,9 +618,10 @@ class Reader:
             )
             for w in keyword.split()
         }
+        keyworded = {w for keyword in keyword_hits for w in keyword.split()}
         if any(
             not _covered(folded.split(), phrase, covered)
-            and not _follows_basis(folded, phrase, {w for k in keyword_hits for w in k.split()})
+            and not _follows_basis(folded, phrase, keyworded)
             for phrase in asked
         ):
             return Decline()
@@ -675,7 +678,11 @@ class Reader:
         if names_season2 or phrase_hits(folded, DATE_CUES):
             unexplained = [w for w in unexplained if not _YEAR.match(w)]
         # `can i ask u stuff in spanish too`: of the help, a language is what the bot takes.
-        bearable = _LANGUAGE_NAMES if Topic.HELP in cues else frozenset()
+        bearable = (
+            _LANGUAGE_NAMES
+            if Topic.HELP in cues and not any(m.kind in _PERSON_KINDS for m in mentions)
+            else frozenset()
+        )
         unexplained = [w for w in unexplained if w not in bearable]
         if self._asks_the_unknown(folded, keyword_hits, bearable):
             return Decline()
@@ -772,6 +779,10 @@ class Reader:
             return AskClaims(topic, tuple({id(h.claim): h.claim for h in focused}.values()))
         return AskTopic(topic)
 
+    def points_beside(self, folded: str) -> bool:
+        """Whether `folded` has a word for the episode beside another (`after`, `next`)."""
+        return any(w in _BESIDE or w in _NEXT_OR_PREVIOUS for w in folded.split())
+
     def names_the_show(self, folded: str) -> bool:
         """Whether `folded` is one of the show's own names (`somos`): no person or part."""
         return folded in self._show_names
@@ -807,12 +818,13 @@ class Reader:
         chema in somos` asks: a sentence with no cue, keyword, name or episode number says
         nothing of what is asked, whatever unknown words it holds. A sentence asking for a kind
         of fact no claim may hold (`algo tipo el marginal?`) asks too, and so does one asking
-        for the episode beside another (`ep 4, whats the next one called`, `the one after that`).
-        The sentences kept must name
-        something of this show (a name, a title, an episode), so that in `i just watched narcos.
-        is there a second season?` the sentence that names the other show still counts. A
-        sentence that only reacts to a name (`need more doña chayo in my life`) is not kept,
-        though it says which show is meant.
+        for the episode beside another (`ep 4, whats the next one called`, `the one after
+        that`). The sentences kept must name something of this show (a name, a title, an
+        episode), so that in `i just watched narcos. is there a second season?` the sentence
+        that names the other show still counts. A sentence that only reacts to a name (`need
+        more doña chayo in my life`) is not kept, though it says which show is meant. The full
+        stop of the show's name ends no sentence before a word in lower case (`the events of
+        Somos. take place`).
         """
         if self._dotted_names:
             query = self._dotted_names.sub(lambda m: m[0][:-1], query)
@@ -1189,7 +1201,7 @@ class Reader:
             while rest and (rest[0] in _BESIDE_LINKERS or rest[0] in EPISODE_WORDS):
                 rest = rest[1:]
             # `after the one with the flies`: `one with` points at the episode, as `el de` does.
-            if rest[:1] == ["one"] and rest[1:2] and rest[1] in _ONE_WITH:
+            if rest[:1] == ["one"] and rest[1:2] and rest[1] in DESCRIBING_WORDS:
                 rest = [w for w in rest[2:] if w not in _BESIDE_LINKERS] or rest
             if not rest:
                 continue
@@ -1207,7 +1219,7 @@ class Reader:
 
     def _beside_known(self, number: int) -> bool:
         """Whether `number` is an episode, or the one after the last, which is not made yet."""
-        return number in self._episode_ids or number == max(self._episode_ids) + 1
+        return number in self._episode_ids or number == self._after_last
 
     def _episode_in(self, words: Sequence[str], reference: EpisodeRef | None) -> int | None:
         """The one episode a message names, by number, title or a keyword of its own; or None."""
@@ -1783,8 +1795,6 @@ _LANGUAGE_NAMES = frozenset({
 })  # fmt: skip
 """Languages a fan may ask the bot to take: known words beside a help cue alone (`is somos in
 english` asks what no claim says)."""
-_ONE_WITH = frozenset({"with", "where", "when", "that", "about"})
-"""What follows `one` when it stands for an episode described: `the one with the flies`."""
 _PLOT_WORDS = frozenset({"happen", "happens", "happened", "pasa", "paso", "sucede", "ocurre"})
 """`what happens after episode 3` asks the plot, which no claim holds."""
 _NEXT_OR_PREVIOUS = {"next": 1, "siguiente": 1, "proximo": 1, "previous": -1}
@@ -1811,7 +1821,8 @@ _ASIDES = (
     "merece un oscar", "merece premios", "merece todos los premios", "deserves every award",
     "deserves all the awards", "o ahi muere", "ahi muere", "ya va siendo hora", "ya es hora",
     "not some other show", "not another show", "not the other show", "no de otra serie",
-    "no otra serie", "not my strong suit", "no es mi fuerte", "not the song", "no la cancion",
+    "no otra serie", "not my strong suit", "no es mi fuerte", "on the cards", "in the cards",
+    "not the song", "no la cancion",
     "not the movie", "no la pelicula",
     "no la peli",
 )  # fmt: skip

@@ -65,8 +65,9 @@ _TITLE_NOUNS = frozenset({
 """`los nombres del 1 y el 3`: titles asked of numbers are episodes' titles."""
 
 
-_DESCRIBING = frozenset({"with", "where", "when", "that", "about", "who"})
-"""Words after `the one` that describe an episode rather than count it."""
+DESCRIBING_WORDS = frozenset({"with", "where", "when", "that", "about", "who"})
+"""Words after `the one` that describe an episode rather than count it: `the one with the
+flies`."""
 
 
 def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | None:
@@ -99,7 +100,11 @@ def parse_episode_reference(folded: str, *, bare: bool = False) -> EpisodeRef | 
     if "finale" in words or " el final " in padded:
         return "last"  # these name the last episode by themselves, unlike `last` or `final`
     if bare and len(words) <= 3:
-        values = [v for w in words if (v := _word_value(w)) is not None]
+        values = [
+            v
+            for j, w in enumerate(words)
+            if not _the_one_described(words, j) and (v := _word_value(w)) is not None
+        ]
         if len(values) == 1:
             return values[0]
     return None
@@ -118,13 +123,12 @@ def episode_number(reference: EpisodeRef, numbers: Iterable[int]) -> int | None:
 
 
 def _the_one_described(words: list[str], j: int) -> bool:
-    """Whether `words[j]` is the `one` of `the one with the flies`: a pronoun, not episode 1."""
+    """Whether `words[j]` is a pronoun, not episode 1: `the one with the flies`, `the one`."""
     return (
         words[j] == "one"
         and j > 0
         and words[j - 1] == "the"
-        and j + 1 < len(words)
-        and words[j + 1] in _DESCRIBING
+        and (j + 1 == len(words) or words[j + 1] in DESCRIBING_WORDS)
     )
 
 
