@@ -2505,3 +2505,23 @@ def test_an_episode_command_beside_another_reads_as_the_question(engine: Engine)
     assert engine.ask("/episode after the finale").topic is Topic.SEASON2
     assert engine.ask("/episode the one after the flies").title.startswith("Episode 3")
     assert parse_episode_reference("the one", bare=True) is None
+
+
+# ------------------------------------------------------------------------------- round 48
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("el anteúltimo episodio cómo se llama?", Topic.EPISODE),
+        ("regáleme el título del episodio 5 y el 6", Topic.EPISODE),
+        ("is somos getting another series", Topic.SEASON2),
+        ("are any further episodes planned beyond the first six?", Topic.SEASON2),
+        ("qué posibilidades hay de que hagan segunda temporada ahre", Topic.SEASON2),
+        ("de dónde sacaste eso? pasame las fuentes", Topic.SOURCES),
+        ("esas fuentes son de fiar? de qué año son", Topic.SOURCES),  # not the release year
+        ("can i talk to you in spanish", Topic.HELP),
+    ],
+)
+def test_round_48_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic

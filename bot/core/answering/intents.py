@@ -24,7 +24,8 @@ SEASON2_NAMES = frozenset({
     "otra tanda", "nueva tanda", "la segunda de somos", "new somos season", "new somos episodes",
     "another somos season", "second somos season", "next somos season", "mas temporadas",
     "sale la 2", "salga la 2", "sacan la 2", "saquen la 2", "la 2 de somos", "la 2da", "una 2da",
-    "second series", "series 2", "series two", "next series", "more episodes coming",
+    "second series", "series 2", "series two", "next series", "another series",
+    "further episodes", "more episodes coming",
     "more episodes of somos", "mas episodios de somos", "mas capitulos de somos", "more of somos",
 })  # fmt: skip
 """Phrases that name the second season itself: a question using one is about season 2, even
@@ -146,6 +147,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "get this info", "sacas la info", "sacas tu info", "its facts", "its info", "bot get",
         "de donde te sacas", "la sacas", "your stuff", "random websites", "random sites",
         "tu info", "data", "la data", "your data", "make stuff up", "where does this come from",
+        "de donde sacaste", "de fiar", "esas fuentes",
         "blogs",
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
         "son oficiales", "they official", "que paginas", "sacas lo que", "son de fans",
@@ -186,7 +188,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "preguntarte", "bot even for", "this bot even", "bot para que sirve",
         "te puedo escribir", "puedo escribirte", "can i write to you", "can i type",
         "mis preguntas", "my questions", "formular", "should i ask", "ask you stuff",
-        "answer stuff",
+        "answer stuff", "can i talk to you", "talk to you in",
         "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
         "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
@@ -309,7 +311,7 @@ FILLER_WORDS = frozenset(
     madrugar mentally prepare epa asere desperate move drawn obtiene obtienes peli pelis
     acere naranjas humo fast bodrio able cacho burda carajo
     manera cheers escribir medio pesada pesado past das refiero refieres mil bola lenta lento
-    slow
+    slow regaleme regalame hagan ahre mijo mija beyond
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
     ive youre theyre thats theres heres hes shes weve theyve id youd itll ill lemme gimme

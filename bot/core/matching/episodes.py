@@ -28,7 +28,8 @@ _CARDINALS = {
 one episode`); only after it (`episode one`) does it name one."""
 _LAST_WORDS = {"last", "final", "finale", "ultimo", "ultima", "closing", "cierra"}
 _BEFORE_LAST = (
-    "second to last", "penultimate", "penultimo", "penultima", "next to last",
+    "second to last", "penultimate", "penultimo", "penultima", "anteultimo", "anteultima",
+    "next to last",
     "before the finale", "before the last", "antes del final", "antes del ultimo",
 )  # fmt: skip
 """The episode before the last: `whats the name of the second to last episode`."""
