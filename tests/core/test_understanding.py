@@ -2525,3 +2525,28 @@ def test_an_episode_command_beside_another_reads_as_the_question(engine: Engine)
 )
 def test_round_48_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 49
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("quién escribió esta serie? me dejó destruido", Topic.CREATORS),
+        ("netflix is taking ages to renew it innit", Topic.SEASON2),
+        ("is somos an aussie show? which country is it from", Topic.SHOW),
+        ("do you have any source written in 2021", Topic.SOURCES),  # not the show's writers
+        ("tu info es de netflix o de fan pages?", Topic.SOURCES),
+        ("how should i phrase my questions?", Topic.HELP),
+    ],
+)
+def test_round_49_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_another_work_said_to_be_based_on_something_is_declined(engine: Engine) -> None:
+    assert engine.ask("is who killed sara based on a true story").topic is Topic.UNKNOWN
+    assert engine.ask("is somos based on a true story").topic is Topic.SHOW
+    long = "my abuela got really quiet when i put this on... so what is somos actually based on?"
+    assert engine.ask(long).topic is Topic.SHOW

@@ -147,7 +147,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "get this info", "sacas la info", "sacas tu info", "its facts", "its info", "bot get",
         "de donde te sacas", "la sacas", "your stuff", "random websites", "random sites",
         "tu info", "data", "la data", "your data", "make stuff up", "where does this come from",
-        "de donde sacaste", "de fiar", "esas fuentes",
+        "de donde sacaste", "de fiar", "esas fuentes", "any source", "any sources", "fan pages",
+        "fan page",
         "blogs",
         "quoting", "citing", "official sources", "fuentes oficiales", "consultaste",
         "son oficiales", "they official", "que paginas", "sacas lo que", "son de fans",
@@ -188,7 +189,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "preguntarte", "bot even for", "this bot even", "bot para que sirve",
         "te puedo escribir", "puedo escribirte", "can i write to you", "can i type",
         "mis preguntas", "my questions", "formular", "should i ask", "ask you stuff",
-        "answer stuff", "can i talk to you", "talk to you in",
+        "answer stuff", "can i talk to you", "talk to you in", "phrase my",
         "what can i ask you", "can i ask you", "can i ask u", "puedo preguntarte en",
         "what are you for", "what is this bot for", "whats this bot for", "para que sirves",
         "para que sirve este bot", "para que sirve el bot", "im lost", "estoy perdido",
@@ -311,7 +312,7 @@ FILLER_WORDS = frozenset(
     madrugar mentally prepare epa asere desperate move drawn obtiene obtienes peli pelis
     acere naranjas humo fast bodrio able cacho burda carajo
     manera cheers escribir medio pesada pesado past das refiero refieres mil bola lenta lento
-    slow regaleme regalame hagan ahre mijo mija beyond
+    slow regaleme regalame hagan ahre mijo mija beyond destruido destruida taking aussie
     either neither both same different
     isnt arent wasnt werent dont doesnt didnt cant wont couldnt wouldnt shouldnt havent hasnt
     ive youre theyre thats theres heres hes shes weve theyve id youd itll ill lemme gimme

@@ -684,7 +684,9 @@ class Reader:
             else frozenset()
         )
         unexplained = [w for w in unexplained if w not in bearable]
-        if self._asks_the_unknown(folded, keyword_hits, bearable):
+        if self._asks_the_unknown(folded, keyword_hits, bearable) or self._basis_of_another(
+            folded
+        ):
             return Decline()
         # "is making a murderer worth it": what is judged is what the bot does not know.
         if unexplained and phrase_hits(folded, WORTH_CUES):
@@ -778,6 +780,17 @@ class Reader:
         if focused and topic in {Topic.SHOW, Topic.CREATORS, Topic.CAST}:
             return AskClaims(topic, tuple({id(h.claim): h.claim for h in focused}.values()))
         return AskTopic(topic)
+
+    def _basis_of_another(self, folded: str) -> bool:
+        """Whether what is said to be based on something is a work the bot does not know.
+
+        `is who killed sara based on a true story`: a word no cue, keyword or name knows stands
+        just before `based on`, where the work is named; `is somos based on a true story` names
+        this show there, and chatter further back (`my abuela got really quiet…`) names nothing.
+        """
+        padded = f" {folded} "
+        at = min((i for b in BASIS_PHRASES if (i := padded.find(f" {b} ")) >= 0), default=-1)
+        return at > 0 and any(self._strange(w) for w in padded[:at].split()[-_TITLE_SPAN:])
 
     def points_beside(self, folded: str) -> bool:
         """Whether `folded` has a word for the episode beside another (`after`, `next`)."""
@@ -1787,6 +1800,8 @@ _BESIDE_LINKERS = frozenset({
     "the", "el", "la", "las", "los", "de", "del", "of", "that", "ese", "este", "a", "al", "to",
 })  # fmt: skip
 """Words between such a word and the episode it is beside: `el anterior a …`, `after the …`."""
+_TITLE_SPAN = 4
+"""How many words before `based on` may name the work said to be based on something."""
 _THAT_ONE = frozenset({"that", "it", "this", "ese", "eso", "este", "esa", "esto"})
 """A word for an episode named before: `the one after that`, `el que sigue a ese`."""
 _LANGUAGE_NAMES = frozenset({
