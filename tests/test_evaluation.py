@@ -162,15 +162,15 @@ def test_heldout_accuracy_not_below_the_record(
     assert accuracy + 1e-9 >= recorded.accuracy["heldout"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="goal not met: the blind round-50 held-out set scored 95.7 % (312 of 326; "
+    "docs/evaluation.md); remove this marker when it passes",
+)
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met: on the blind round-49 held-out set 1 of 64 out-of-scope questions "
-    "was answered with confidence (docs/evaluation.md); remove this marker when it passes",
-)
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
     wrong = [
         o.question.question
@@ -182,8 +182,8 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-49 held-out set one topic is under 95 % "
-    "(sources 92.0; docs/evaluation.md); "
+    reason="goal not met: on the blind round-50 held-out set four topics are under 95 % "
+    "(episode 94.4, creators 94.4, show 93.3, help 90.5; docs/evaluation.md); "
     "remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
