@@ -207,11 +207,13 @@ class Engine:
         fact no claim holds is declined (`/cast is chayo still alive`). An argument that
         neither names nor asks gets the "did you mean".
         """
-        if self.index.resolve(argument, kinds).best is None:
-            route = self.reader.read(f"{topic.value} {argument}")
-            # `/cast is chayo still alive` asks what no claim holds: no "did you mean" either.
-            if isinstance(route, AskEntity | AskEntities | AskClaims | AskEpisode | Decline):
-                return self._answer(route, query, language, notice)
+        resolution = self.index.resolve(argument, kinds)
+        if resolution.best is not None:
+            return self._entity_answer(query, resolution.best.id, resolution, language, notice)
+        route = self.reader.read(f"{topic.value} {argument}")
+        # `/cast is chayo still alive` asks what no claim holds: no "did you mean" either.
+        if isinstance(route, AskEntity | AskEntities | AskClaims | AskEpisode | Decline):
+            return self._answer(route, query, language, notice)
         return self._entity_or_unsure(query, argument, kinds, language, notice)
 
     def _entity_or_unsure(

@@ -1239,12 +1239,12 @@ class Reader:
         if reference is not None:
             return episode_number(reference, self._episode_ids)
         text = " ".join(words)
-        ids = {m.id for m in self._episodes_titled(text)}
-        for hits in self._keyword_hits(text).values():
-            owners = {h.owner for h in hits if h.topic is Topic.EPISODE}
-            if len(owners) == 1 and (owner := owners.pop()) is not None:
-                ids.add(owner)  # a keyword of one episode's own, not `title`
-        numbers = {self._episode_numbers[i] for i in ids if i in self._episode_numbers}
+        numbers = {self._episode_numbers[m.id] for m in self._episodes_titled(text)}
+        numbers |= {
+            number
+            for keyword in self._keyword_hits(text)
+            if (number := self._episode_of_keyword(keyword)) is not None
+        }
         return numbers.pop() if len(numbers) == 1 else None
 
     def _episodes_titled(self, text: str) -> list[Match]:
@@ -1266,7 +1266,11 @@ class Reader:
         """
         if found := self._episodes_titled(run):
             return self._episode_numbers[found[0].id]
-        owners = {h.owner for h in self._keywords.get(run, ()) if h.topic is Topic.EPISODE}
+        return self._episode_of_keyword(run)
+
+    def _episode_of_keyword(self, keyword: str) -> int | None:
+        """The episode whose claims alone have `keyword` (`flies`; not `title`, which all do)."""
+        owners = {h.owner for h in self._keywords.get(keyword, ()) if h.topic is Topic.EPISODE}
         if len(owners) == 1 and (owner := owners.pop()) in self._episode_numbers:
             return self._episode_numbers[owner]
         return None
@@ -1660,19 +1664,10 @@ def _follows_basis(folded: str, phrase: str, keyworded: AbstractSet[str]) -> boo
     between, and its own words are words of the keywords the question uses, `keyworded`:
     `basada en algún libro` (`libro`), but not `based on a real person`.
     """
-    words = folded.split()
-    parts = phrase.split()
-    if not set(parts) - FUNCTION_WORDS <= keyworded:
+    if not set(phrase.split()) - FUNCTION_WORDS <= keyworded:
         return False
-    for start in range(len(words) - len(parts) + 1):
-        if words[start : start + len(parts)] != parts:
-            continue
-        before = words[:start]
-        if before and before[-1] in ARTICLES:
-            before = before[:-1]
-        if any(before[-len(basis.split()) :] == basis.split() for basis in BASIS_PHRASES):
-            return True
-    return False
+    with_article = (f"{basis} {article}" for basis in BASIS_PHRASES for article in ARTICLES)
+    return _follows(folded, phrase, [*BASIS_PHRASES, *with_article])
 
 
 def _covered(words: Sequence[str], phrase: str, covered: AbstractSet[str]) -> bool:
