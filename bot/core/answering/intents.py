@@ -27,6 +27,7 @@ SEASON2_NAMES = frozenset({
     "second series", "series 2", "series two", "next series", "another series",
     "further episodes", "more episodes coming",
     "more episodes of somos", "mas episodios de somos", "mas capitulos de somos", "more of somos",
+    "potential second season", "potential season 2", "potential season two", "potential s2",
 })  # fmt: skip
 """Phrases that name the second season itself: a question using one is about season 2, even
 when it also says "cast", "plot" or "episodes" (`season 2 cast`, `de qué trata la temporada 2`)."""
@@ -159,7 +160,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "articulo mas reciente", "articulo mas viejo", "articulo mas antiguo", "you pull",
         "article you", "articles you", "articulo que usas", "articulos que usas", "can i trust",
         "trust these", "trust the articles", "puedo confiar", "son confiables",
-        "up to date", "ancient news",
+        "up to date", "ancient news", "old news",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
@@ -197,6 +198,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "can i ask", "kinda stuff", "what kind of things can i ask", "que cosas te puedo preguntar",
         "como funciona este bot",
         "primera vez aqui", "first time here", "soy nuevo", "im new here",
+        "kinds of questions", "types of questions", "questions i can ask", "tipos de preguntas",
+        "bot que haces", "que haces bot",
     }),
 }
 
@@ -219,7 +222,8 @@ FUNCTION_WORDS = frozenset(
     btw yeah yes yep nope not don doesn didn isn aren wasn weren won couldn wouldn shouldn haven
     hasn could should might may must let lets see look find found come comes coming goes go went
     called named call anyone does doing done know wondering wonder curious question ask asking
-    answer someone else way well our we guy stuff kind type sort tipo cierto
+    answer someone else way well our we guy stuff kind type sort tipo cierto kinds types sorts
+    tipos
     alguien algo alguna alguno algun todavia aun nunca siempre tambien tampoco bien mucho mucha
     muchos muchas poco otro otra otros otras mismo misma cada todo toda todos todas nada nadie
     porque pues entonces oye vale bueno sabes sabe saber quiero quieres puedo puedes puede pueden
@@ -254,12 +258,12 @@ JUDGEMENT_WORDS = frozenset(
     mal buena buenisima buenisimo genial increible hermosa hermoso preciosa bonita lindo linda
     triste verdad mentira falso honesto tonta tonto chido chida padrisimo hermosisima mid
     chingona chingon chingonas chingones
-    hermosisimo bellisima preciosisima joya
+    hermosisimo bellisima preciosisima joya relleno
     """.split()
 )
 """Everyday words of judgement. Around a question they are filler ("the photography is
 gorgeous"); said of a name alone they ask a trait no claim holds (`is chema real`, `is
-benjamin a good guy`), so there they still count (see `Engine._beyond_names`)."""
+benjamin a good guy`), so there they still count (see `Reader._beyond_names`)."""
 
 PERSON_NOUNS = frozenset(
     """
@@ -297,7 +301,7 @@ FILLER_WORDS = frozenset(
     made make makes making honestly seriously literally basically totally
     like likes liked love loved loves hate hated enjoy enjoyed
     crying cried cry wrecked
-    okay alright anyway anyways though although
+    okay alright anyway anyways though although echan
     wait hmm huh um uh ah oh wow lmao haha hahaha jaja jajaja xd
     ty fam yall fr ngl imo rn
     night day today tonight yesterday week weekend time times moment

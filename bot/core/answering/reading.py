@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.core.answering.answer import Language, Match, Topic
@@ -203,6 +203,9 @@ of at least `NAME_CORRECTION_MIN_CHARS` letters, is read as that name's short fo
 
 NAME_SLIP_SCORE = 75.0
 """A word this close to a name or part of one (`NameIndex.search`) is read as a slip in it."""
+
+NAME_SLIP_MIN_CHARS = 5
+"""A shorter word beside a name is too short to read as a slip in it (`zero` for `jero`)."""
 
 PROSE_ONLY_SHARE = 0.5
 """How unknown a word counts that no cue, keyword or name knows but some claim's prose has: it
@@ -1497,6 +1500,10 @@ class Reader:
         for i, word in enumerate(words):
             if _ELONGATED.search(word):
                 word = words[i] = self._unstretched(word)
+            elif word not in self._vocabulary and word[-1:] * 2 == word[-2:] and (
+                word[:-1] in self._name_words
+            ):
+                word = words[i] = word[:-1]  # `chemaa`: the last letter of a name held
             edits = max((n for size, n in CORRECTION_EDITS if len(word) >= size), default=0)
             if (
                 word in self._vocabulary
@@ -1578,9 +1585,22 @@ class Reader:
     def _beyond_names(self, leftover: str, mentions: Sequence[Match]) -> list[str]:
         """Words of `leftover` (function words already gone) that no mentioned name contains."""
         names = {word for m in mentions for word in self._entity_name_words.get(m.id, ())}
+        episode_named = any(m.kind == "episode" for m in mentions)
         # Chatter beside a name asks nothing more (`kerry ardra, no la encuentro`); a
-        # judgement of it does (`is chema real`).
-        return [w for w in leftover.split() if len(w) > 2 and w not in names and w not in _CHATTER]
+        # judgement of it does (`is chema real`). A slip in the name is the name (`ginger
+        # tomson`), and beside a title, which episode it is asks of it (`… es el penúltimo?`).
+        return [
+            w
+            for w in leftover.split()
+            if len(w) > 2
+            and w not in names
+            and w not in _CHATTER
+            and not (
+                len(w) >= NAME_SLIP_MIN_CHARS
+                and any(fuzz.ratio(w, name) >= NAME_SLIP_SCORE for name in names)
+            )
+            and not (episode_named and parse_episode_reference(w, bare=True) is not None)
+        ]
 
     def _keyword_hits(self, folded: str) -> dict[str, list[_KeywordHit]]:
         """The keywords the question uses, in `phrase_hits` order (longest first).
