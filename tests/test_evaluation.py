@@ -162,11 +162,6 @@ def test_heldout_accuracy_not_below_the_record(
     assert accuracy + 1e-9 >= recorded.accuracy["heldout"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met: the blind round-50 held-out set scored 95.7 % (312 of 326; "
-    "docs/evaluation.md); remove this marker when it passes",
-)
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
 
@@ -182,9 +177,8 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-50 held-out set four topics are under 95 % "
-    "(episode 94.4, creators 94.4, show 93.3, help 90.5; docs/evaluation.md); "
-    "remove this marker when it passes",
+    reason="goal not met: on the blind round-51 held-out set the sources scored 80.0 % "
+    "(20 of 25; docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
     weak = {
