@@ -2591,3 +2591,34 @@ def test_which_episode_a_title_is_asks_of_that_episode(engine: Engine) -> None:
 def test_the_creator_and_his_co_writers_are_both_answered(engine: Engine) -> None:
     answer = engine.ask("Who is the creator of Somos., and who did he co-write it with?")
     assert "created" in answer.text and "Monika Revilla" in answer.text
+
+
+# ------------------------------------------------------------------------------- round 51
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("so is somos over or what. like is that the end of the story", Topic.SEASON2),
+        ("bot where'd you hear all that from", Topic.SOURCES),  # `'d` is `did`
+        ("is your info current or is it from like 2021", Topic.SOURCES),
+        ("te puedo creer o inventas cosas jaja", Topic.SOURCES),  # not the show's `inventada`
+        ("who wrote the articles you're pulling from?", Topic.SOURCES),  # not the writers
+    ],
+)
+def test_round_51_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_who_he_was_in_the_show_asks_his_role(engine: Engine) -> None:
+    question = (
+        "ok so I just binged the whole thing in one night (no regrets) and I keep thinking about "
+        "Everardo Arzate, he looked so familiar. who was he in the show?"
+    )
+    assert engine.ask(question).title.startswith("Everardo Arzate")
+    assert engine.ask("who was he in breaking bad").topic is Topic.UNKNOWN
+
+
+def test_the_article_the_show_is_based_on_is_named(engine: Engine) -> None:
+    answer = engine.ask("G'day, just wondering what the article the show's based on is called?")
+    assert "How the U.S. Triggered a Massacre in Mexico" in answer.text

@@ -55,6 +55,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "le toco hacer", "toco hacer",
         "her name", "his name", "su nombre", "role", "rol", "que rol",
         "es quien en", "quien es en somos",
+        "who was he in", "who was she in", "who is he in", "who is she in",
     }),
     Topic.EPISODE: frozenset({
         "episode", "episodes", "ep", "eps", "episodio", "episodios", "capitulo", "capitulos",
@@ -106,6 +107,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "still alive", "any updates", "2da temp", "segunda temp", "haya mas", "puede que haya",
         "final abierto", "quedo abierto",
         "limbo", "in limbo", "ya valio", "valio",
+        "is that the end of the story", "thats the end of the story", "is it the end of the story",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -161,6 +163,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "article you", "articles you", "articulo que usas", "articulos que usas", "can i trust",
         "trust these", "trust the articles", "puedo confiar", "son confiables",
         "up to date", "ancient news", "old news",
+        "where did you hear", "hear all that", "info current", "how current", "still current",
+        "make things up", "making stuff up", "making things up",
     }),
     Topic.HELP: frozenset({
         "help", "ayuda", "commands", "comandos", "what can you do", "que puedes hacer",
@@ -300,7 +304,7 @@ FILLER_WORDS = frozenset(
     lleva llevan llevo responder respondes contestar contestas contesta viene vienen
     made make makes making honestly seriously literally basically totally
     like likes liked love loved loves hate hated enjoy enjoyed
-    crying cried cry wrecked
+    crying cried cry wrecked regret regrets inventas
     okay alright anyway anyways though although echan
     wait hmm huh um uh ah oh wow lmao haha hahaha jaja jajaja xd
     ty fam yall fr ngl imo rn

@@ -162,6 +162,7 @@ SOURCES_ASKED = frozenset({
     "can i trust", "you re quoting", "up to date", "que tan actualizado", "how recent",
     "de donde sacas", "de donde te sacas", "articles you use", "articulos que usas",
     "your articles", "tus articulos", "your answers", "fuentes del bot", "the bots sources",
+    "articles you", "pull from",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
 _THE_BOTS_OWN = frozenset({
@@ -1492,9 +1493,14 @@ class Reader:
         words = [
             "you" if w == "u" and words[i + 1 : i + 2] != ["s"] else w for i, w in enumerate(words)
         ]
-        # `where's` folds to `where s`: the `s` is `is` there (not in `the show's cast`).
+        # `where's` folds to `where s`: the `s` is `is` there (not in `the show's cast`), and
+        # the `d` of `where'd` is `did`.
         words = [
-            "is" if w == "s" and i and words[i - 1] in _IS_CONTRACTED else w
+            "is"
+            if w == "s" and i and words[i - 1] in _IS_CONTRACTED
+            else "did"
+            if w == "d" and i and words[i - 1] in _DID_CONTRACTED
+            else w
             for i, w in enumerate(words)
         ]
         for i, word in enumerate(words):
@@ -1854,7 +1860,7 @@ _ASIDES = (
     "no otra serie", "not my strong suit", "no es mi fuerte", "on the cards", "in the cards",
     "not the song", "no la cancion",
     "not the movie", "no la pelicula",
-    "no la peli",
+    "no la peli", "thanks in advance", "thank you in advance", "gracias de antemano",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
 _REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣💀😴")
@@ -1873,6 +1879,9 @@ _YES_NO_STARTS = frozenset({"is", "was", "does", "did", "has", "es", "fue"})
 
 _IS_CONTRACTED = frozenset({"where", "what", "who", "how", "when", "there", "it", "that", "here"})
 """Words whose `'s` is `is`: `where's the show set`."""
+
+_DID_CONTRACTED = frozenset({"where", "what", "how", "when", "why"})
+"""Words whose `'d` is `did`: `where'd you hear that`."""
 
 _SOURCE_AGE = (
     "how old", "how recent", "how new", "when were", "when was", "que tan viejo",
