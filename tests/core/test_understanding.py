@@ -2622,3 +2622,41 @@ def test_who_he_was_in_the_show_asks_his_role(engine: Engine) -> None:
 def test_the_article_the_show_is_based_on_is_named(engine: Engine) -> None:
     answer = engine.ask("G'day, just wondering what the article the show's based on is called?")
     assert "How the U.S. Triggered a Massacre in Mexico" in answer.text
+
+
+# ------------------------------------------------------------------------------- round 52
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who made somos, like the team behind it", Topic.CREATORS),
+        ("vale la pena verla o es puro hype?", Topic.SHOW),
+        ("bro where'd you even get this stuff 💀", Topic.SOURCES),
+        ("wey de donde sacaste eso, pasame el articulo", Topic.SOURCES),  # not the article's
+        ("what kinda stuff do u know about, can u do episodes n stuff or what", Topic.HELP),
+        (
+            "me vi toda la serie y quede loquisimo, le dije a mi novia que seguro sacan otra "
+            "temporada pero ella dice que no y estamos peleados, quien tiene razon? la renovaron",
+            Topic.SEASON2,
+        ),
+    ],
+)
+def test_round_52_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_the_d_of_a_question_word_is_did(engine: Engine) -> None:
+    assert engine.reader._corrected("where d you hear that") == "where did you hear that"
+    assert engine.reader._corrected("la serie d netflix") == "la serie de netflix"
+
+
+def test_a_scene_stolen_is_said_in_passing(engine: Engine) -> None:
+    question = "ngl the dude playing paquito lowkey stole every scene, who is he"
+    assert engine.ask(question).title.startswith("Jesús Sida")
+    assert engine.ask("who stole every scene in breaking bad").topic is Topic.UNKNOWN
+
+
+def test_what_someone_is_doing_in_the_show_asks_their_part(engine: Engine) -> None:
+    assert engine.ask("y fernanda melchor que pinta en la serie?").title == "Fernanda Melchor"
+    assert engine.ask("que pinta tiene la serie").topic is Topic.UNKNOWN  # how it looks

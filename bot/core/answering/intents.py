@@ -53,7 +53,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "hace a", "quien hace a",
         "quien hizo a", "hizo a", "en la vida real", "in real life",
         "le toco hacer", "toco hacer",
-        "her name", "his name", "su nombre", "role", "rol", "que rol",
+        "her name", "his name", "su nombre", "role", "rol", "que rol", "que pinta en",
         "es quien en", "quien es en somos",
         "who was he in", "who was she in", "who is he in", "who is she in",
     }),
@@ -122,7 +122,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "part of it", "detras de", "esta detras", "mastermind", "mente maestra", "penned",
         "who penned", "se encargo",
         "se encargaron", "a cargo", "in charge", "ideo", "la ideo", "came up with it",
-        "who shot it", "who shot somos",
+        "who shot it", "who shot somos", "team behind",
     }),
     Topic.SHOW: frozenset({
         "about", "based", "come out", "watch", "netflix", "genre", "trata", "basada", "basado",
@@ -163,7 +163,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "article you", "articles you", "articulo que usas", "articulos que usas", "can i trust",
         "trust these", "trust the articles", "puedo confiar", "son confiables",
         "up to date", "ancient news", "old news",
-        "where did you hear", "hear all that", "info current", "how current", "still current",
+        "where did you hear", "hear all that", "where did you get", "where did you even get",
+        "where do you even get", "info current", "how current", "still current",
         "make things up", "making stuff up", "making things up",
     }),
     Topic.HELP: frozenset({
@@ -201,7 +202,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "estoy perdida",
         "can i ask", "kinda stuff", "what kind of things can i ask", "que cosas te puedo preguntar",
         "como funciona este bot",
-        "primera vez aqui", "first time here", "soy nuevo", "im new here",
+        "primera vez aqui", "first time here", "soy nuevo", "im new here", "stuff do you know",
+        "things do you know", "cosas sabes",
         "kinds of questions", "types of questions", "questions i can ask", "tipos de preguntas",
         "bot que haces", "que haces bot",
     }),
@@ -262,7 +264,7 @@ JUDGEMENT_WORDS = frozenset(
     mal buena buenisima buenisimo genial increible hermosa hermoso preciosa bonita lindo linda
     triste verdad mentira falso honesto tonta tonto chido chida padrisimo hermosisima mid
     chingona chingon chingonas chingones
-    hermosisimo bellisima preciosisima joya relleno
+    hermosisimo bellisima preciosisima joya relleno hype
     """.split()
 )
 """Everyday words of judgement. Around a question they are filler ("the photography is
@@ -304,7 +306,8 @@ FILLER_WORDS = frozenset(
     lleva llevan llevo responder respondes contestar contestas contesta viene vienen
     made make makes making honestly seriously literally basically totally
     like likes liked love loved loves hate hated enjoy enjoyed
-    crying cried cry wrecked regret regrets inventas
+    crying cried cry wrecked regret regrets inventas seguro segura razon peleados peleadas
+    loquisimo loquisima
     okay alright anyway anyways though although echan
     wait hmm huh um uh ah oh wow lmao haha hahaha jaja jajaja xd
     ty fam yall fr ngl imo rn

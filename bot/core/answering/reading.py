@@ -162,7 +162,7 @@ SOURCES_ASKED = frozenset({
     "can i trust", "you re quoting", "up to date", "que tan actualizado", "how recent",
     "de donde sacas", "de donde te sacas", "articles you use", "articulos que usas",
     "your articles", "tus articulos", "your answers", "fuentes del bot", "the bots sources",
-    "articles you", "pull from",
+    "articles you", "pull from", "de donde sacaste",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
 _THE_BOTS_OWN = frozenset({
@@ -1488,19 +1488,20 @@ class Reader:
         Chat spellings are read as the words they stand for first: `wat` → `what`, and a
         contracted `is` as `is`: `where's` → `where is`.
         """
-        words = " ".join(CHAT_SPELLINGS.get(w, w) for w in folded.split()).split()
+        typed = folded.split()
+        # The `d` of `where'd` is `did`, not the chat spelling of `de`.
+        words = " ".join(
+            "did" if w == "d" and i and typed[i - 1] in _DID_CONTRACTED else CHAT_SPELLINGS.get(w)
+            or w
+            for i, w in enumerate(typed)
+        ).split()
         # `u` is `you`, except in `u s` (`U.S.`, folded): `how the u s triggered a massacre`.
         words = [
             "you" if w == "u" and words[i + 1 : i + 2] != ["s"] else w for i, w in enumerate(words)
         ]
-        # `where's` folds to `where s`: the `s` is `is` there (not in `the show's cast`), and
-        # the `d` of `where'd` is `did`.
+        # `where's` folds to `where s`: the `s` is `is` there (not in `the show's cast`).
         words = [
-            "is"
-            if w == "s" and i and words[i - 1] in _IS_CONTRACTED
-            else "did"
-            if w == "d" and i and words[i - 1] in _DID_CONTRACTED
-            else w
+            "is" if w == "s" and i and words[i - 1] in _IS_CONTRACTED else w
             for i, w in enumerate(words)
         ]
         for i, word in enumerate(words):
@@ -1861,6 +1862,9 @@ _ASIDES = (
     "not the song", "no la cancion",
     "not the movie", "no la pelicula",
     "no la peli", "thanks in advance", "thank you in advance", "gracias de antemano",
+    "stole every scene", "steals every scene", "carried every scene", "carries every scene",
+    "every scene she was in", "every scene he was in", "every scene she s in",
+    "every scene he s in",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
 _REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣💀😴")
