@@ -2660,3 +2660,49 @@ def test_a_scene_stolen_is_said_in_passing(engine: Engine) -> None:
 def test_what_someone_is_doing_in_the_show_asks_their_part(engine: Engine) -> None:
     assert engine.ask("y fernanda melchor que pinta en la serie?").title == "Fernanda Melchor"
     assert engine.ask("que pinta tiene la serie").topic is Topic.UNKNOWN  # how it looks
+
+
+# ------------------------------------------------------------------------------- round 53
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who's the director of photography, the shots are bloody gorgeous", Topic.CREATORS),
+        ("mi socio, ¿quién dirigió eso? está durísima la serie", Topic.CREATORS),
+        ("oe causa, quien es el que ideó la serie?", Topic.CREATORS),  # `causa` is no `caused`
+        ("oigan y al final netflix nunca dijo nada de la 2?", Topic.SEASON2),
+        ("doing a school project about Mexican TV. what real event does Somos. show?", Topic.SHOW),
+        ("bruv where's all this info coming from, is it just made up", Topic.SOURCES),
+        ("quien escribio esos articulos? son oficiales?", Topic.SOURCES),
+        ("la info de la temporada 2 de donde sale? de que pagina?", Topic.SOURCES),
+        ("Hiya, what articles does your season 2 stuff come from?", Topic.SOURCES),
+        ("wena bot, pa que servi?", Topic.HELP),
+        ("oye y tu que haces exactamente", Topic.HELP),
+    ],
+)
+def test_round_53_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_the_episode_watched_is_set_aside_after_the_question_too(engine: Engine) -> None:
+    question = "Is Somos over for good or is it just on a break? Just finished ep 6"
+    assert engine.ask(question).topic is Topic.SEASON2
+    assert engine.ask("who directed it? just finished ep 2").topic is Topic.CREATORS
+    assert engine.ask("just watched ep 3, whats it called").title.startswith("Episode 3")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "el final estuvo durisimo wey, todavia lo ando procesando",  # a reaction
+        "el final estuvo increible",
+        "wena cabros como estan",  # `cabros` is no `cabos` of a claim
+    ],
+)
+def test_round_53_remarks_are_not_answered(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_all_this_info_about_a_name_is_no_question_of_sources(engine: Engine) -> None:
+    assert engine.ask("give me all this info about chema").topic is Topic.CAST

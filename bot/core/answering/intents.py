@@ -106,7 +106,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "probabilidad", "la dejan asi",
         "still alive", "any updates", "2da temp", "segunda temp", "haya mas", "puede que haya",
         "final abierto", "quedo abierto",
-        "limbo", "in limbo", "ya valio", "valio",
+        "limbo", "in limbo", "ya valio", "valio", "nunca dijo nada", "no dijo nada",
+        "ha dicho nada", "han dicho nada", "never said anything", "said nothing",
         "is that the end of the story", "thats the end of the story", "is it the end of the story",
     }),
     Topic.CREATORS: frozenset({
@@ -203,7 +204,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "can i ask", "kinda stuff", "what kind of things can i ask", "que cosas te puedo preguntar",
         "como funciona este bot",
         "primera vez aqui", "first time here", "soy nuevo", "im new here", "stuff do you know",
-        "things do you know", "cosas sabes",
+        "things do you know", "cosas sabes", "para que servi", "que haces exactamente",
+        "what do you do exactly", "what exactly do you do",
         "kinds of questions", "types of questions", "questions i can ask", "tipos de preguntas",
         "bot que haces", "que haces bot",
     }),
@@ -232,7 +234,7 @@ FUNCTION_WORDS = frozenset(
     tipos
     alguien algo alguna alguno algun todavia aun nunca siempre tambien tampoco bien mucho mucha
     muchos muchas poco otro otra otros otras mismo misma cada todo toda todos todas nada nadie
-    porque pues entonces oye vale bueno sabes sabe saber quiero quieres puedo puedes puede pueden
+    porque pues entonces oye oe vale bueno sabes sabe saber quiero quieres puedo puedes puede pueden
     podria habia han hemos vas vamos voy ser sido estar estado tener tengo tienes tendra sera
     tan tanto tanta
     seria soy eres nos nosotros ustedes ella ellos ellas yo usted tus mis te ti favor porfa
@@ -264,7 +266,7 @@ JUDGEMENT_WORDS = frozenset(
     mal buena buenisima buenisimo genial increible hermosa hermoso preciosa bonita lindo linda
     triste verdad mentira falso honesto tonta tonto chido chida padrisimo hermosisima mid
     chingona chingon chingonas chingones
-    hermosisimo bellisima preciosisima joya relleno hype
+    hermosisimo bellisima preciosisima joya relleno hype durisima durisimo
     """.split()
 )
 """Everyday words of judgement. Around a question they are filler ("the photography is
@@ -307,6 +309,7 @@ FILLER_WORDS = frozenset(
     made make makes making honestly seriously literally basically totally
     like likes liked love loved loves hate hated enjoy enjoyed
     crying cried cry wrecked regret regrets inventas seguro segura razon peleados peleadas
+    bloody causa socio hiya wena zoned auteur cabros cabras
     loquisimo loquisima
     okay alright anyway anyways though although echan
     wait hmm huh um uh ah oh wow lmao haha hahaha jaja jajaja xd
@@ -446,7 +449,7 @@ KIN_WORDS = frozenset(
     mama papa madre padre hermana hermano hermanos novia novio esposa esposo amigo amiga amigos
     amigas familia hijo hija abuela abuelo tia tio primo prima teacher boss coworker classmate
     roommates profe maestra maestro jefe jefa companero companera coworkers colleague colleagues
-    partner pareja flatmate roomie housemate pololo professor profesor profesora
+    partner pareja flatmate roomie housemate pololo professor profesor profesora prof
     """.split()
 )
 """Family, friends and the people of a fan's day. After the fan's own possessive (`my mom
@@ -480,7 +483,7 @@ REACTIONS = frozenset({
     "best written", "fight me", "wish me luck", "deseenme suerte", "buenisimo", "buenisima",
     "so good", "amazing", "so beautiful", "was so", "tan bonito", "tan hermoso", "in my life",
     "wrecked me", "not ok", "im not ok",
-    "en mi vida",
+    "en mi vida", "durisimo", "durisima", "increible", "gutted",
 })  # fmt: skip
 """Words of a reaction to what a fan watched: a message that names an episode with one of these
 and nothing that asks (`that finale tho`, `el cap 5 me dejó en shock`) asks nothing."""

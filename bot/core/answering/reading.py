@@ -162,7 +162,9 @@ SOURCES_ASKED = frozenset({
     "can i trust", "you re quoting", "up to date", "que tan actualizado", "how recent",
     "de donde sacas", "de donde te sacas", "articles you use", "articulos que usas",
     "your articles", "tus articulos", "your answers", "fuentes del bot", "the bots sources",
-    "articles you", "pull from", "de donde sacaste",
+    "articles you", "pull from", "de donde sacaste", "info coming from", "esos articulos",
+    "estos articulos", "those articles", "these articles",
+    "de que pagina", "de que paginas",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
 _THE_BOTS_OWN = frozenset({
@@ -1160,8 +1162,10 @@ class Reader:
         """Drop the episode the fan has just watched when the question asks about something else.
 
         `acabo de ver el primer cap y quedé en shock, en qué se basaron` asks what the show is
-        based on; the first episode is where the fan is. Without another topic's cue or keyword
-        after it the episode stays what is asked (`just watched episode 3, what's it called`).
+        based on; the first episode is where the fan is, and so it is when the question comes
+        first (`is somos over for good? just finished ep 6`). Without another topic's cue or
+        keyword beside it the episode stays what is asked (`just watched episode 3, what's it
+        called`).
         """
         words = folded.split()
         for i, word in enumerate(words):
@@ -1169,10 +1173,15 @@ class Reader:
                 continue
             for end in range(i + 2, min(len(words), i + 1 + _EPISODE_SPAN) + 1):
                 if parse_episode_reference(" ".join(words[i + 1 : end])) is not None:
-                    # What follows the episode asks; the words of watching (`ver`) are no cue.
-                    after = " ".join(words[end:])
-                    asked = set(topic_cues(after)) | {
-                        hit.topic for hits in self._keyword_hits(after).values() for hit in hits
+                    # The rest of the message asks; the words of watching (`ver`) are no cue.
+                    rest = [" ".join(words[:i]), " ".join(words[end:])]
+                    asked = {
+                        topic
+                        for part in rest
+                        for topic in (
+                            *topic_cues(part),
+                            *(h.topic for hits in self._keyword_hits(part).values() for h in hits),
+                        )
                     }
                     if asked - {Topic.EPISODE}:
                         return " ".join(words[: i + 1] + words[end:])
@@ -1864,7 +1873,7 @@ _ASIDES = (
     "no la peli", "thanks in advance", "thank you in advance", "gracias de antemano",
     "stole every scene", "steals every scene", "carried every scene", "carries every scene",
     "every scene she was in", "every scene he was in", "every scene she s in",
-    "every scene he s in",
+    "every scene he s in", "school project", "class project", "proyecto escolar", "y al final",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
 _REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣💀😴")
