@@ -162,15 +162,16 @@ def test_heldout_accuracy_not_below_the_record(
     assert accuracy + 1e-9 >= recorded.accuracy["heldout"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met: the blind round-53 held-out set scored 96.1 % (319 of 332; "
-    "docs/evaluation.md); remove this marker when it passes",
-)
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="goal not met: on the blind round-54 held-out set one out-of-scope question of 69 "
+    "was answered with confidence ('quien gano el premio pulitzer en 2023'; "
+    "docs/evaluation.md); remove this marker when it passes",
+)
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
     wrong = [
         o.question.question
@@ -180,12 +181,6 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
     assert not wrong
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met: on the blind round-53 held-out set three topics are under 95 % "
-    "(creators 89.5, sources 84.6, help 90.0; docs/evaluation.md); "
-    "remove this marker when it passes",
-)
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
     weak = {
         group: f"{figures.accuracy:.1%}"
