@@ -2706,3 +2706,36 @@ def test_round_53_remarks_are_not_answered(engine: Engine, question: str) -> Non
 
 def test_all_this_info_about_a_name_is_no_question_of_sources(engine: Engine) -> None:
     assert engine.ask("give me all this info about chema").topic is Topic.CAST
+
+
+# ------------------------------------------------------------------------------- round 54
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Estimado bot, ¿sería tan amable de decirme quiénes dirigieron la serie?", Topic.CREATORS),
+        ("my buddy swears somos has 6 seasons, is he trippin", Topic.SHOW),
+        ("¿podría indicarme en qué año ocurrieron los hechos que narra la serie?", Topic.SHOW),
+        ("quien escribe las paginas de donde sacas los datos", Topic.SOURCES),
+        (
+            "the older lady was incredible, like every scene she was in hit so hard. anyway who "
+            "plays chayo?",
+            Topic.CAST,
+        ),
+        (
+            "les cuento que la vi toda con mi vieja, el pibe benja nos partio el alma mal. "
+            "alguien sabe como se llama el actor que hace de benjamin?",
+            Topic.CAST,
+        ),
+    ],
+)
+def test_round_54_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_a_year_no_fact_of_the_person_holds_dates_something_else(engine: Engine) -> None:
+    assert engine.ask("quien gano el premio pulitzer en 2023").topic is Topic.UNKNOWN
+    assert engine.ask("did schamus win an oscar in 2001").topic is Topic.UNKNOWN
+    assert engine.ask("who plays chema in somos 2021").topic is Topic.CAST  # the show's year
+    assert engine.ask("quien gano el premio pulitzer").topic is Topic.CREATORS

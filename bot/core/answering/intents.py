@@ -123,7 +123,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "part of it", "detras de", "esta detras", "mastermind", "mente maestra", "penned",
         "who penned", "se encargo",
         "se encargaron", "a cargo", "in charge", "ideo", "la ideo", "came up with it",
-        "who shot it", "who shot somos", "team behind",
+        "who shot it", "who shot somos", "team behind", "escribe", "escriben",
     }),
     Topic.SHOW: frozenset({
         "about", "based", "come out", "watch", "netflix", "genre", "trata", "basada", "basado",
@@ -309,7 +309,8 @@ FILLER_WORDS = frozenset(
     made make makes making honestly seriously literally basically totally
     like likes liked love loved loves hate hated enjoy enjoyed
     crying cried cry wrecked regret regrets inventas seguro segura razon peleados peleadas
-    bloody causa socio hiya wena zoned auteur cabros cabras
+    bloody causa socio hiya wena zoned auteur cabros cabras estimado estimada amable amables
+    narra narran
     loquisimo loquisima
     okay alright anyway anyways though although echan
     wait hmm huh um uh ah oh wow lmao haha hahaha jaja jajaja xd
@@ -449,7 +450,7 @@ KIN_WORDS = frozenset(
     mama papa madre padre hermana hermano hermanos novia novio esposa esposo amigo amiga amigos
     amigas familia hijo hija abuela abuelo tia tio primo prima teacher boss coworker classmate
     roommates profe maestra maestro jefe jefa companero companera coworkers colleague colleagues
-    partner pareja flatmate roomie housemate pololo professor profesor profesora prof
+    partner pareja flatmate roomie housemate pololo professor profesor profesora prof buddy
     """.split()
 )
 """Family, friends and the people of a fan's day. After the fan's own possessive (`my mom

@@ -364,11 +364,12 @@ class Reader:
         self._episode_ids = {episode.number: episode.id for episode in knowledge.episodes}
         self._episode_numbers = {id_: number for number, id_ in self._episode_ids.items()}
         self._after_last = max(self._episode_ids, default=0) + 1
-        self._undated_ids = frozenset(
-            entity.id
+        # The years each person's facts hold, and the show's own (its release, its story).
+        self._entity_years = {
+            entity.id: _years_in(claim.text for claim in entity.claims)
             for entity in [*knowledge.cast, *knowledge.people]
-            if not any(_YEAR.search(claim.text) for claim in entity.claims)
-        )
+        }
+        self._show_years = _years_in(claim.text for claim in knowledge.show.claims)
         # The words of every name of every entity, folded once here, never per question.
         self._entity_name_words: dict[str, frozenset[str]] = {}
         for e in self.index.entries:
@@ -475,9 +476,15 @@ class Reader:
             return Decline()
         query = _ADDRESSEE.sub(" ", query)
         route = self._route(query)
-        # "when did…", "what year…" of a person or character whose claims give no date.
-        if self._undated(route) and phrase_hits(fold(query), DATE_CUES):
-            return Decline()
+        held = self._years_held(route)
+        if held is not None:
+            # "when did…", "what year…" of a person or character whose claims give no date.
+            if not held and phrase_hits(fold(query), DATE_CUES):
+                return Decline()
+            # `quién ganó el pulitzer en 2023`: a year that neither their facts nor the show's
+            # own hold dates something else (`who plays chema in somos 2021` is the show's).
+            if _years_in([fold(query)]) - held - self._show_years:
+                return Decline()
         return route
 
     def _claims_asked(self, keyword_hits: dict[str, list[_KeywordHit]]) -> AskClaims | None:
@@ -490,16 +497,16 @@ class Reader:
             topic, tuple({id(h.claim): h.claim for h in hits if h.topic is topic}.values())
         )
 
-    def _undated(self, route: Route) -> bool:
-        """Whether `route` answers with people or characters whose claims give no year."""
+    def _years_held(self, route: Route) -> frozenset[str] | None:
+        """The years held by the facts of the people or characters `route` answers with, if any."""
         match route:
-            case AskEntity(entity_id):
-                return entity_id in self._undated_ids
-            case AskEntities(_, entity_ids):
-                return all(i in self._undated_ids for i in entity_ids)
+            case AskEntity(entity_id) if entity_id in self._entity_years:
+                return self._entity_years[entity_id]
+            case AskEntities(_, entity_ids) if all(i in self._entity_years for i in entity_ids):
+                return frozenset().union(*(self._entity_years[i] for i in entity_ids))
             case AskClaims(topic, claims) if topic in {Topic.CAST, Topic.CREATORS}:
-                return not any(_YEAR.search(claim.text) for claim in claims)
-        return False
+                return _years_in(claim.text for claim in claims)
+        return None
 
     def _route(self, query: str) -> Route:
         typed = fold(self._asking_sentences(_RANGE_DASH.sub(r"\1 to ", query)))
@@ -1874,6 +1881,9 @@ _ASIDES = (
     "stole every scene", "steals every scene", "carried every scene", "carries every scene",
     "every scene she was in", "every scene he was in", "every scene she s in",
     "every scene he s in", "school project", "class project", "proyecto escolar", "y al final",
+    "hit so hard", "hits so hard", "hit hard", "hits hard", "nos partio el alma",
+    "me partio el alma", "partio el alma", "les cuento que", "te cuento que", "les cuento",
+    "te cuento",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
 _REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣💀😴")
@@ -1963,6 +1973,11 @@ def _likened_to_itself(folded: str, phrase: str) -> bool:
     """Whether `phrase` (`a show like`) is said of this show: `a show like this`, `like somos`."""
     padded = f" {folded} "
     return any(f" {phrase} {itself} " in padded for itself in _ITSELF)
+
+
+def _years_in(texts: Iterable[str]) -> frozenset[str]:
+    """The years written in `texts` (`2011`, `2021`)."""
+    return frozenset(year for text in texts for year in _YEAR.findall(text))
 
 
 def _without_asides(folded: str) -> str:
