@@ -166,12 +166,6 @@ def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met: on the blind round-54 held-out set one out-of-scope question of 69 "
-    "was answered with confidence ('quien gano el premio pulitzer en 2023'; "
-    "docs/evaluation.md); remove this marker when it passes",
-)
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
     wrong = [
         o.question.question
@@ -181,6 +175,12 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
     assert not wrong
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="goal not met: on the blind round-55 held-out set the creators scored 94.3 % "
+    "(33 of 35) and the sources 92.0 % (23 of 25; docs/evaluation.md); "
+    "remove this marker when it passes",
+)
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
     weak = {
         group: f"{figures.accuracy:.1%}"
