@@ -2739,3 +2739,29 @@ def test_a_year_no_fact_of_the_person_holds_dates_something_else(engine: Engine)
     assert engine.ask("did schamus win an oscar in 2001").topic is Topic.UNKNOWN
     assert engine.ask("who plays chema in somos 2021").topic is Topic.CAST  # the show's year
     assert engine.ask("quien gano el premio pulitzer").topic is Topic.CREATORS
+
+
+# ------------------------------------------------------------------------------- round 55
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("chamo quien hace de chema, ese pana actua arrecho", Topic.CAST),
+        ("me dejo mal todo lo que paso en el pueblo, en fin, quien hace de Isidro?", Topic.CAST),
+        ("Dear bot, who is credited with creating this series?", Topic.CREATORS),
+        ("is somos over for good or what, it felt like the story just ended", Topic.SEASON2),
+        ("pata cuantas temporadas tiene somos", Topic.SHOW),
+        ("quien escribio los articulos que citas", Topic.SOURCES),  # not the show's writers
+        ("ey parce, esa info es confiable o la estas inventando?", Topic.SOURCES),
+    ],
+)
+def test_round_55_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_the_ending_is_why_a_fan_asks_for_a_second_season(engine: Engine) -> None:
+    question = "my mum and i were in bits at the end. is there a second series coming?"
+    assert engine.ask(question).topic is Topic.SEASON2
+    assert engine.ask("who dies at the end").topic is Topic.UNKNOWN
+    assert engine.ask("how does it end").topic is Topic.UNKNOWN

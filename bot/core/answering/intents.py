@@ -109,6 +109,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "limbo", "in limbo", "ya valio", "valio", "nunca dijo nada", "no dijo nada",
         "ha dicho nada", "han dicho nada", "never said anything", "said nothing",
         "is that the end of the story", "thats the end of the story", "is it the end of the story",
+        "story just ended", "story ended", "story is over", "la historia termino",
+        "la historia se acabo",
     }),
     Topic.CREATORS: frozenset({
         "creators", "create", "creado", "creada", "creadora", "creadores", "directs", "direct",
@@ -266,7 +268,7 @@ JUDGEMENT_WORDS = frozenset(
     mal buena buenisima buenisimo genial increible hermosa hermoso preciosa bonita lindo linda
     triste verdad mentira falso honesto tonta tonto chido chida padrisimo hermosisima mid
     chingona chingon chingonas chingones
-    hermosisimo bellisima preciosisima joya relleno hype durisima durisimo
+    hermosisimo bellisima preciosisima joya relleno hype durisima durisimo arrecho arrecha
     """.split()
 )
 """Everyday words of judgement. Around a question they are filler ("the photography is
@@ -310,6 +312,7 @@ FILLER_WORDS = frozenset(
     like likes liked love loved loves hate hated enjoy enjoyed
     crying cried cry wrecked regret regrets inventas seguro segura razon peleados peleadas
     bloody causa socio hiya wena zoned auteur cabros cabras estimado estimada amable amables
+    dear pata inventando
     narra narran
     loquisimo loquisima
     okay alright anyway anyways though although echan
@@ -579,6 +582,10 @@ FATE_CUES = frozenset({
 coming, i need to know what happens to these people`) they wish for one, which the season-2
 answer speaks to."""
 
+ENDING_CUES = frozenset({"at the end", "in the end", "how does it end", "al final", "como termina"})
+"""How the show ends: no claim says. Of a second season the ending is why the fan asks (`my mum
+and i were in bits at the end. is there a second series coming?`)."""
+
 BASIS_PHRASES = frozenset({
     "based on", "basada en", "basado en", "inspired by", "inspirada en", "inspirado en",
     "adapted from", "adaptada de", "se basa en", "sale de",
@@ -589,8 +596,8 @@ asks what the show is based on, which its claims say."""
 OTHER_FACT_CUES = frozenset({
     "real person", "persona real", "real woman", "real man", "real guy", "mujer real",
     "hombre real", "existed", "existio", "run time", "award", "awards", "won an", "won any",
-    "premio", "premios", "score by", "muere", "at the end", "in the end", "how does it end",
-    "al final", "como termina", "what happened to", "que le paso", "other roles", "other series",
+    "premio", "premios", "score by", "muere", "what happened to", "que le paso", "other roles",
+    "other series",
     "que edad", "edad tiene", "cuantos anos tiene", "what publication", "which publication",
     "episodios en espanol", "capitulos en espanol", "episodes in spanish", "titulos en espanol",
     "murio", "cuanta gente murio",
@@ -647,7 +654,7 @@ OTHER_FACT_CUES = frozenset({
     "de donde era", "where is she from", "where is he from", "where was she born",
     "where was he born", "donde nacio", "where is from", "nacio", "born", "where s from",
     "where was born", "where does come from",
-}) | FILMING_CUES | FATE_CUES  # fmt: skip
+}) | FILMING_CUES | FATE_CUES | ENDING_CUES  # fmt: skip
 """Phrases that ask for a kind of fact no claim holds unless a claim's keywords say so, made of
 words the knowledge itself uses: whether someone is a real person, an award, what happens at the
 end, an actor's other roles; or made of everyday words: the bot's own opinion (`do you like`,

@@ -28,6 +28,7 @@ from bot.core.answering.intents import (
     CHIT_CHAT,
     CUES,
     DATE_CUES,
+    ENDING_CUES,
     FAN_POLLS,
     FATE_CUES,
     FILLER_WORDS,
@@ -164,7 +165,7 @@ SOURCES_ASKED = frozenset({
     "your articles", "tus articulos", "your answers", "fuentes del bot", "the bots sources",
     "articles you", "pull from", "de donde sacaste", "info coming from", "esos articulos",
     "estos articulos", "those articles", "these articles",
-    "de que pagina", "de que paginas",
+    "de que pagina", "de que paginas", "que citas", "you cite", "you quote", "you re citing",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
 _THE_BOTS_OWN = frozenset({
@@ -601,7 +602,7 @@ class Reader:
         if Topic.SEASON2 in cues:
             asked = [p for p in asked if not _likened_to_itself(folded, p)]
         if names_season2:
-            asked = [p for p in asked if p not in FILMING_CUES and p not in FATE_CUES]
+            asked = [p for p in asked if p not in FILMING_CUES | FATE_CUES | ENDING_CUES]
         # `el capítulo anterior al final`: the last episode, not how it ends.
         asked = [p for p in asked if not _follows(folded, p, _BESIDE.keys())]
         if mentions:
@@ -1883,7 +1884,7 @@ _ASIDES = (
     "every scene he s in", "school project", "class project", "proyecto escolar", "y al final",
     "hit so hard", "hits so hard", "hit hard", "hits hard", "nos partio el alma",
     "me partio el alma", "partio el alma", "les cuento que", "te cuento que", "les cuento",
-    "te cuento",
+    "te cuento", "todo lo que paso", "in bits",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
 _REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣💀😴")
