@@ -2765,3 +2765,38 @@ def test_the_ending_is_why_a_fan_asks_for_a_second_season(engine: Engine) -> Non
     assert engine.ask(question).topic is Topic.SEASON2
     assert engine.ask("who dies at the end").topic is Topic.UNKNOWN
     assert engine.ask("how does it end").topic is Topic.UNKNOWN
+
+
+# ------------------------------------------------------------------------------- round 56
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("we were both bawling at the end, anyway who's the actor playing benjamin", Topic.CAST),
+        ("ella quedo fascinada con la piba que hace de erika, me decis cual es?", Topic.CAST),
+        ("wey ya renovaron somos o que pedo", Topic.SEASON2),
+        ("mi vieja me dijo que la vea, no me quiso contar nada. de que trata posta?", Topic.SHOW),
+        ("where's this bot's knowledge coming from, is it official netflix stuff?", Topic.SOURCES),
+        ("¿de qué fuentes obtiene la información que proporciona?", Topic.SOURCES),
+        ("explain how to use this bot and which commands are available", Topic.HELP),
+        ("¿qué comandos tiene disponibles y cómo utilizarlos?", Topic.HELP),
+    ],
+)
+def test_round_56_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_the_next_episode_asked_before_watching_it(engine: Engine) -> None:
+    question = "me he quedado en el cuarto capitulo, como se llama el siguiente antes de verlo jaja"
+    assert engine.ask(question).title.startswith("Episodio 5")
+
+
+def test_a_year_named_from_now_dates_something_else(engine: Engine) -> None:
+    assert engine.ask("quien gano el pulitzer este año").topic is Topic.UNKNOWN
+    assert engine.ask("who plays chema? i watched it this year").topic is Topic.CAST
+
+
+def test_a_persons_name_with_an_s_is_their_possessive(engine: Engine) -> None:
+    assert engine.reader._corrected("chayos story") == "chayo s story"
+    assert engine.ask("irenes actress").title.startswith("Iliana Donatlán")

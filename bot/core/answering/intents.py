@@ -166,6 +166,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "article you", "articles you", "articulo que usas", "articulos que usas", "can i trust",
         "trust these", "trust the articles", "puedo confiar", "son confiables",
         "up to date", "ancient news", "old news",
+        "knowledge coming from", "knowledge come from", "your knowledge", "bot s knowledge",
         "where did you hear", "hear all that", "where did you get", "where did you even get",
         "where do you even get", "info current", "how current", "still current",
         "make things up", "making stuff up", "making things up",
@@ -312,7 +313,8 @@ FILLER_WORDS = frozenset(
     like likes liked love loved loves hate hated enjoy enjoyed
     crying cried cry wrecked regret regrets inventas seguro segura razon peleados peleadas
     bloody causa socio hiya wena zoned auteur cabros cabras estimado estimada amable amables
-    dear pata inventando
+    dear pata inventando fascinada fascinado pedo vea contar posta proporciona proporcionas
+    available utilizarlos utilizarlo usarlos bawling sobbing clue
     narra narran
     loquisimo loquisima
     okay alright anyway anyways though although echan
@@ -487,7 +489,8 @@ REACTIONS = frozenset({
     "best written", "fight me", "wish me luck", "deseenme suerte", "buenisimo", "buenisima",
     "so good", "amazing", "so beautiful", "was so", "tan bonito", "tan hermoso", "in my life",
     "wrecked me", "not ok", "im not ok",
-    "en mi vida", "durisimo", "durisima", "increible", "gutted",
+    "en mi vida", "durisimo", "durisima", "increible", "gutted", "hit so hard", "hits so hard",
+    "hit hard", "hits hard",
 })  # fmt: skip
 """Words of a reaction to what a fan watched: a message that names an episode with one of these
 and nothing that asks (`that finale tho`, `el cap 5 me dejó en shock`) asks nothing."""
@@ -585,6 +588,13 @@ answer speaks to."""
 ENDING_CUES = frozenset({"at the end", "in the end", "how does it end", "al final", "como termina"})
 """How the show ends: no claim says. Of a second season the ending is why the fan asks (`my mum
 and i were in bits at the end. is there a second series coming?`)."""
+
+RELATIVE_YEARS = frozenset({
+    "this year", "last year", "next year", "este ano", "el ano pasado", "ano pasado",
+    "el proximo ano", "proximo ano", "este mes", "this month",
+})  # fmt: skip
+"""A year named by its distance from now (`quién ganó el pulitzer este año`): no fact of a person
+is dated that way."""
 
 BASIS_PHRASES = frozenset({
     "based on", "basada en", "basado en", "inspired by", "inspirada en", "inspirado en",

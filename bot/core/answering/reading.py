@@ -45,6 +45,7 @@ from bot.core.answering.intents import (
     POLL_REPLIES,
     PRAISE,
     REACTIONS,
+    RELATIVE_YEARS,
     SEASON2_NAMES,
     detect_language,
     phrase_hits,
@@ -165,7 +166,8 @@ SOURCES_ASKED = frozenset({
     "your articles", "tus articulos", "your answers", "fuentes del bot", "the bots sources",
     "articles you", "pull from", "de donde sacaste", "info coming from", "esos articulos",
     "estos articulos", "those articles", "these articles",
-    "de que pagina", "de que paginas", "que citas", "you cite", "you quote", "you re citing",
+    "de que pagina", "de que paginas", "knowledge coming from", "que citas", "you cite",
+    "you quote", "you re citing",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
 _THE_BOTS_OWN = frozenset({
@@ -377,6 +379,13 @@ class Reader:
             named = knowledge.entity(e.id)
             names = named.names if named is not None else [e.name]
             self._entity_name_words[e.id] = frozenset(w for n in names for w in fold(n).split())
+        self._person_name_words = frozenset(
+            w
+            for e in self.index.entries
+            if e.kind in _PERSON_KINDS
+            for w in self._entity_name_words[e.id]
+            if len(w) >= SHORT_FORM_MIN_CHARS
+        )
         source_titles = [fold(source.title).split() for source in knowledge.sources]
         self._source_title_runs = frozenset(
             " ".join(words[start : start + size])
@@ -483,8 +492,12 @@ class Reader:
             if not held and phrase_hits(fold(query), DATE_CUES):
                 return Decline()
             # `quién ganó el pulitzer en 2023`: a year that neither their facts nor the show's
-            # own hold dates something else (`who plays chema in somos 2021` is the show's).
-            if _years_in([fold(query)]) - held - self._show_years:
+            # own hold dates something else (`who plays chema in somos 2021` is the show's), and
+            # so does a year named by its distance from now when a fact is asked by its words
+            # (`who won the pulitzer this year`, not `who plays chema? i watched it this year`).
+            if _years_in([fold(query)]) - held - self._show_years or (
+                isinstance(route, AskClaims) and phrase_hits(fold(query), RELATIVE_YEARS)
+            ):
                 return Decline()
         return route
 
@@ -603,6 +616,8 @@ class Reader:
             asked = [p for p in asked if not _likened_to_itself(folded, p)]
         if names_season2:
             asked = [p for p in asked if p not in FILMING_CUES | FATE_CUES | ENDING_CUES]
+        # `we were both bawling at the end`: the ending is where the fan cried, not what is asked.
+        asked = [p for p in asked if not (p in ENDING_CUES and _follows(folded, p, _CRYING))]
         # `el capítulo anterior al final`: the last episode, not how it ends.
         asked = [p for p in asked if not _follows(folded, p, _BESIDE.keys())]
         if mentions:
@@ -1216,7 +1231,8 @@ class Reader:
             for i, word in enumerate(words):
                 after = words[i + 1] if i + 1 < len(words) else None
                 step = _NEXT_OR_PREVIOUS.get(word)
-                if step and (after is None or after in _NEXT_ONE):
+                # `cómo se llama el siguiente jaja`: a reaction after it asks nothing more.
+                if step and (after is None or after in _NEXT_ONE or after in _CRYING):
                     return [named + step] if self._beside_known(named + step) else []
         beside: list[int] = []
         for i, word in enumerate(words):
@@ -1528,6 +1544,11 @@ class Reader:
                 word[:-1] in self._name_words
             ):
                 word = words[i] = word[:-1]  # `chemaa`: the last letter of a name held
+            elif word not in self._vocabulary and (
+                word.endswith("s") and word[:-1] in self._person_name_words
+            ):
+                words[i] = f"{word[:-1]} s"  # `chayos story`: `chayo's story`, typed
+                continue
             edits = max((n for size, n in CORRECTION_EDITS if len(word) >= size), default=0)
             if (
                 word in self._vocabulary
@@ -1884,7 +1905,8 @@ _ASIDES = (
     "every scene he s in", "school project", "class project", "proyecto escolar", "y al final",
     "hit so hard", "hits so hard", "hit hard", "hits hard", "nos partio el alma",
     "me partio el alma", "partio el alma", "les cuento que", "te cuento que", "les cuento",
-    "te cuento", "todo lo que paso", "in bits",
+    "te cuento", "todo lo que paso", "in bits", "antes de verlo", "antes de verla",
+    "before watching it", "before i watch it", "o que pedo",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
 _REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣💀😴")
@@ -1905,6 +1927,9 @@ _IS_CONTRACTED = frozenset({"where", "what", "who", "how", "when", "there", "it"
 """Words whose `'s` is `is`: `where's the show set`."""
 
 _DID_CONTRACTED = frozenset({"where", "what", "how", "when", "why"})
+
+_CRYING = frozenset({w for w in REACTIONS if " " not in w})
+"""Single words of reaction: right before the ending (`bawling at the end`), they tell it."""
 """Words whose `'d` is `did`: `where'd you hear that`."""
 
 _SOURCE_AGE = (
