@@ -164,7 +164,7 @@ def test_heldout_accuracy_not_below_the_record(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: the blind round-56 held-out set scored 96.7 % (319 of 330; "
+    reason="goal not met: the blind round-57 held-out set scored 96.6 % (309 of 320; "
     "docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
@@ -173,9 +173,8 @@ def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-56 held-out set one out-of-scope question of 70 "
-    "was answered with confidence ('quien gano el pulitzer este año'; "
-    "docs/evaluation.md); remove this marker when it passes",
+    reason="goal not met: on the blind round-57 held-out set three out-of-scope questions of "
+    "69 were answered with confidence (docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
     wrong = [
@@ -188,9 +187,8 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-56 held-out set the sources scored 92.3 % "
-    "(24 of 26) and the help 90.5 % (19 of 21; docs/evaluation.md); "
-    "remove this marker when it passes",
+    reason="goal not met: on the blind round-57 held-out set the sources scored 84.0 % "
+    "(21 of 25; docs/evaluation.md); remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
     weak = {
