@@ -2800,3 +2800,67 @@ def test_a_year_named_from_now_dates_something_else(engine: Engine) -> None:
 def test_a_persons_name_with_an_s_is_their_possessive(engine: Engine) -> None:
     assert engine.reader._corrected("chayos story") == "chayo s story"
     assert engine.ask("irenes actress").title.startswith("Iliana Donatlán")
+
+
+# ------------------------------------------------------------------------------- round 57
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("my mate recommended Somos. Could you give me a quick rundown of the premise", Topic.SHOW),
+        ("Excuse me, which articles are your answers based on, please?", Topic.SOURCES),
+        ("is your info current or is it outdated", Topic.SOURCES),
+        ("where'd you read all this lol", Topic.SOURCES),
+        ("Disculpe, ¿podría indicarme qué artículos consulta para sus respuestas?", Topic.SOURCES),
+        ("wot can u do mate", Topic.HELP),
+    ],
+)
+def test_round_57_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_an_ending_asked_in_spanish_is_answered_in_spanish(engine: Engine) -> None:
+    answer = engine.ask("se acabo somos?? 😢")
+    assert answer.topic is Topic.SEASON2 and answer.language is Language.ES
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quien escribio el guion de la casa de papel",  # another work's script
+        "como se llama la novela de fernanda melchor",  # no claim names her novel
+        "oigan y elite cuando sale la nueva temporada?",  # another show's new season
+    ],
+)
+def test_round_57_other_works_are_declined(engine: Engine, question: str) -> None:
+    assert engine.ask(question).topic is Topic.UNKNOWN
+
+
+def test_the_script_and_season_of_this_show_are_still_asked(engine: Engine) -> None:
+    assert engine.ask("oigan y somos cuando sale la nueva temporada?").topic is Topic.SEASON2
+    assert engine.ask("quien hizo el guion de somos").topic is Topic.CREATORS
+    assert engine.ask("el guion de la serie quien lo escribio").topic is Topic.CREATORS
+
+
+# ------------------------------------------------------------------------------- review 3
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("who plays chema? i watched it in 2022", Topic.CAST),  # the year the fan watched in
+        ("who was in the cast? i saw it last year", Topic.CAST),
+        ("que debo saber antes de verla", Topic.SHOW),
+        ("y al final qué pasa con benjamín", Topic.UNKNOWN),  # how it ends, still declined
+        ("is the show outdated", Topic.UNKNOWN),  # not the sources
+        ("qué citas famosas tiene doña chayo", Topic.CAST),  # not the sources
+        ("is ignacio prieto a priest", Topic.UNKNOWN),  # no slip for a name written whole
+        ("does chema regret what he did", Topic.UNKNOWN),
+        ("quien era el socio de benjamin", Topic.UNKNOWN),
+    ],
+)
+def test_review_3_words_that_may_be_asked_stay_asked(
+    engine: Engine, question: str, topic: Topic
+) -> None:
+    assert engine.ask(question).topic is topic

@@ -167,6 +167,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "trust these", "trust the articles", "puedo confiar", "son confiables",
         "up to date", "ancient news", "old news",
         "knowledge coming from", "knowledge come from", "your knowledge", "bot s knowledge",
+        "where did you read",
+        "read all this", "read all that", "sus respuestas", "sus fuentes",
         "where did you hear", "hear all that", "where did you get", "where did you even get",
         "where do you even get", "info current", "how current", "still current",
         "make things up", "making stuff up", "making things up",
@@ -311,10 +313,11 @@ FILLER_WORDS = frozenset(
     lleva llevan llevo responder respondes contestar contestas contesta viene vienen
     made make makes making honestly seriously literally basically totally
     like likes liked love loved loves hate hated enjoy enjoyed
-    crying cried cry wrecked regret regrets inventas seguro segura razon peleados peleadas
-    bloody causa socio hiya wena zoned auteur cabros cabras estimado estimada amable amables
+    crying cried cry wrecked inventas seguro segura
+    bloody causa hiya wena zoned cabros cabras estimado estimada amable amables
     dear pata inventando fascinada fascinado pedo vea contar posta proporciona proporcionas
-    available utilizarlos utilizarlo usarlos bawling sobbing clue
+    available utilizarlos utilizarlo usarlos bawling sobbing clue rundown excuse consulta consultas
+    outdated desactualizada desactualizado
     narra narran
     loquisimo loquisima
     okay alright anyway anyways though although echan
@@ -521,7 +524,7 @@ OWN = frozenset({"my", "mi", "mis", "our", "nuestro", "nuestra", "nuestros", "nu
 
 CHAT_SPELLINGS = {
     # English
-    "wat": "what", "wut": "what", "wht": "what", "wats": "whats", "wuts": "whats",
+    "wat": "what", "wot": "what", "wut": "what", "wht": "what", "wats": "whats", "wuts": "whats",
     "abt": "about", "bout": "about", "r": "are", "n": "and", "nd": "and", "wen": "when",
     "hw": "how", "hu": "who", "bc": "because", "cuz": "because", "coz": "because",
     "tho": "though", "thru": "through", "kno": "know", "knw": "know", "dunno": "dont know",
@@ -607,7 +610,7 @@ OTHER_FACT_CUES = frozenset({
     "real person", "persona real", "real woman", "real man", "real guy", "mujer real",
     "hombre real", "existed", "existio", "run time", "award", "awards", "won an", "won any",
     "premio", "premios", "score by", "muere", "what happened to", "que le paso", "other roles",
-    "other series",
+    "other series", "la novela de", "her novel", "su novela", "novel called", "name of her novel",
     "que edad", "edad tiene", "cuantos anos tiene", "what publication", "which publication",
     "episodios en espanol", "capitulos en espanol", "episodes in spanish", "titulos en espanol",
     "murio", "cuanta gente murio",
@@ -709,7 +712,8 @@ _SPANISH = frozenset(
     jajajaja ya q o y pero porque pues verdad alguien sabe saben sabes porfa porfis oye wey
     neta mismo misma tambien ahora algo nada todo toda eso esto aqui muy bien mejor quiero
     puedo puedes tengo tienes estoy voy vas dormir bueno gracias graciaaas eres un cuentame
-    chiste escribio otras otros dirigido ha cancelo cancelaron renovo""".split()
+    chiste escribio otras otros dirigido ha cancelo cancelaron renovo se acabo termino
+    termina""".split()
 )
 _ENGLISH = frozenset(
     """who what which when where how is are was the there season seasons episode episodes plays

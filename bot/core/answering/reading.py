@@ -164,9 +164,10 @@ SOURCES_ASKED = frozenset({
     "can i trust", "you re quoting", "up to date", "que tan actualizado", "how recent",
     "de donde sacas", "de donde te sacas", "articles you use", "articulos que usas",
     "your articles", "tus articulos", "your answers", "fuentes del bot", "the bots sources",
-    "articles you", "pull from", "de donde sacaste", "info coming from", "esos articulos",
+    "articles you", "de donde sacaste", "info coming from", "esos articulos",
     "estos articulos", "those articles", "these articles",
-    "de que pagina", "de que paginas", "knowledge coming from", "que citas", "you cite",
+    "de que pagina", "de que paginas", "knowledge coming from", "articulos que citas",
+    "fuentes que citas", "you cite",
     "you quote", "you re citing",
 })  # fmt: skip
 """Words that ask which sources the bot uses, whatever else the question names."""
@@ -493,11 +494,10 @@ class Reader:
                 return Decline()
             # `quién ganó el pulitzer en 2023`: a year that neither their facts nor the show's
             # own hold dates something else (`who plays chema in somos 2021` is the show's), and
-            # so does a year named by its distance from now when a fact is asked by its words
-            # (`who won the pulitzer this year`, not `who plays chema? i watched it this year`).
-            if _years_in([fold(query)]) - held - self._show_years or (
-                isinstance(route, AskClaims) and phrase_hits(fold(query), RELATIVE_YEARS)
-            ):
+            # so does a year named by its distance from now (`este año`); a year the fan
+            # watched in dates nothing asked (`who plays chema? i watched it in 2022`).
+            dated = _not_watched_in(fold(query))
+            if _years_in([dated]) - held - self._show_years or phrase_hits(dated, RELATIVE_YEARS):
                 return Decline()
         return route
 
@@ -561,7 +561,8 @@ class Reader:
                 return AskEpisode(reference)
             return AskTopic(Topic.SOURCES)
         if (
-            self._asks_of_another_work(folded, cues)
+            self._part_of_another(folded)
+            or self._asks_of_another_work(folded, cues)
             or self._names_another_shows_season(typed)
             or self._names_another_works_people(folded)
             or self._asks_of_an_unknown_subject(folded)
@@ -615,7 +616,13 @@ class Reader:
         if Topic.SEASON2 in cues:
             asked = [p for p in asked if not _likened_to_itself(folded, p)]
         if names_season2:
-            asked = [p for p in asked if p not in FILMING_CUES | FATE_CUES | ENDING_CUES]
+            asked = [p for p in asked if p not in FILMING_CUES | FATE_CUES]
+        # `y al final netflix nunca dijo nada de la 2?`: beside season 2, the ending is why the
+        # fan asks, and no word of it points at a claim (`punto al final`).
+        ending = [p for p in asked if p in ENDING_CUES]
+        if ending and (names_season2 or Topic.SEASON2 in cues):
+            asked = [p for p in asked if p not in ENDING_CUES]
+            folded = strip_phrases(folded, ending)
         # `we were both bawling at the end`: the ending is where the fan cried, not what is asked.
         asked = [p for p in asked if not (p in ENDING_CUES and _follows(folded, p, _CRYING))]
         # `el capítulo anterior al final`: the last episode, not how it ends.
@@ -778,6 +785,12 @@ class Reader:
             and bool(cues or keyword_hits)
             and all(self._name_slip(w) for w in unexplained)
         )
+        # `oigan y elite cuándo sale la nueva temporada?`: the word no cue, keyword or name
+        # knows right before `when` is what the new season is asked of, another show.
+        if topic is Topic.SEASON2 and any(
+            _follows(folded, when, unexplained) for when in ("cuando", "when")
+        ):
+            return Decline()
         if unexplained and not named and self._outweighed(unexplained, evidence):
             # Unknown words that resemble a name ("who plays irine") get a "did you mean".
             candidates = self.index.search(" ".join(unexplained))
@@ -785,7 +798,11 @@ class Reader:
             return Unsure(resolution)
         # A name alone asks about that name ("jesus sida"); a name with other words but no cue
         # or keyword asks something the bot has no intent for ("what other shows has X been in").
-        if mentions and not (cues or keyword_hits) and self._beyond_names(leftover, mentions):
+        if (
+            mentions
+            and not (cues or keyword_hits)
+            and self._beyond_names(leftover, mentions, folded)
+        ):
             return Decline()
         # "who's in it besides the two leads": the rest of the list, not the ones named.
         if topic in LISTED and phrase_hits(folded, EXCEPT_PHRASES):
@@ -809,6 +826,27 @@ class Reader:
         if focused and topic in {Topic.SHOW, Topic.CREATORS, Topic.CAST}:
             return AskClaims(topic, tuple({id(h.claim): h.claim for h in focused}.values()))
         return AskTopic(topic)
+
+    def _part_of_another(self, folded: str) -> bool:
+        """Whether a part of a work (its script, its cast) is asked of a work the bot does not know.
+
+        `quién escribió el guion de la casa de papel`: a word no cue, keyword or name knows comes
+        right after `el guion de (la)`, where the work is named; `el guion de la serie` names
+        this show's.
+        """
+        words = folded.split()
+        for i, word in enumerate(words):
+            if word not in _WORK_PARTS:
+                continue
+            rest = words[i + 1 : i + 4]
+            if not rest or rest[0] not in _OF:
+                continue
+            rest = rest[1:]
+            if rest and rest[0] in ARTICLES:
+                rest = rest[1:]
+            if rest and self._strange(rest[0]):
+                return True
+        return False
 
     def _basis_of_another(self, folded: str) -> bool:
         """Whether what is said to be based on something is a work the bot does not know.
@@ -1232,7 +1270,12 @@ class Reader:
                 after = words[i + 1] if i + 1 < len(words) else None
                 step = _NEXT_OR_PREVIOUS.get(word)
                 # `cómo se llama el siguiente jaja`: a reaction after it asks nothing more.
-                if step and (after is None or after in _NEXT_ONE or after in _CRYING):
+                if step and (
+                    after is None
+                    or after in _NEXT_ONE
+                    or after in _CRYING
+                    or words[i + 1 : i + 3] == ["antes", "de"]  # `… antes de verlo`
+                ):
                     return [named + step] if self._beside_known(named + step) else []
         beside: list[int] = []
         for i, word in enumerate(words):
@@ -1627,9 +1670,12 @@ class Reader:
             or words[i + 1 : i + 2] == ["s"]
         )
 
-    def _beyond_names(self, leftover: str, mentions: Sequence[Match]) -> list[str]:
+    def _beyond_names(self, leftover: str, mentions: Sequence[Match], folded: str) -> list[str]:
         """Words of `leftover` (function words already gone) that no mentioned name contains."""
         names = {word for m in mentions for word in self._entity_name_words.get(m.id, ())}
+        # A slip stands for a word of the name the question lacks (`ginger tomson`), not for a
+        # word beside a name written whole (`is ignacio prieto a priest`).
+        missing = names - set(folded.split())
         episode_named = any(m.kind == "episode" for m in mentions)
         # Chatter beside a name asks nothing more (`kerry ardra, no la encuentro`); a
         # judgement of it does (`is chema real`). A slip in the name is the name (`ginger
@@ -1642,7 +1688,7 @@ class Reader:
             and w not in _CHATTER
             and not (
                 len(w) >= NAME_SLIP_MIN_CHARS
-                and any(fuzz.ratio(w, name) >= NAME_SLIP_SCORE for name in names)
+                and any(fuzz.ratio(w, name) >= NAME_SLIP_SCORE for name in missing)
             )
             and not (episode_named and parse_episode_reference(w, bare=True) is not None)
         ]
@@ -1902,11 +1948,11 @@ _ASIDES = (
     "no la peli", "thanks in advance", "thank you in advance", "gracias de antemano",
     "stole every scene", "steals every scene", "carried every scene", "carries every scene",
     "every scene she was in", "every scene he was in", "every scene she s in",
-    "every scene he s in", "school project", "class project", "proyecto escolar", "y al final",
+    "every scene he s in", "school project", "class project", "proyecto escolar",
     "hit so hard", "hits so hard", "hit hard", "hits hard", "nos partio el alma",
     "me partio el alma", "partio el alma", "les cuento que", "te cuento que", "les cuento",
-    "te cuento", "todo lo que paso", "in bits", "antes de verlo", "antes de verla",
-    "before watching it", "before i watch it", "o que pedo",
+    "te cuento", "todo lo que paso", "in bits", "o que pedo", "no regrets", "estamos peleados",
+    "mi socio", "quien tiene razon",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
 _REACTION_EMOJI = frozenset("😍😭🥺❤💔🔥👏😢😩🤩💕♥😂🤣💀😴")
@@ -1927,10 +1973,19 @@ _IS_CONTRACTED = frozenset({"where", "what", "who", "how", "when", "there", "it"
 """Words whose `'s` is `is`: `where's the show set`."""
 
 _DID_CONTRACTED = frozenset({"where", "what", "how", "when", "why"})
+"""Words whose `'d` is `did`: `where'd you hear that`."""
+
+_WORK_PARTS = frozenset({
+    "guion", "guiones", "script", "scripts", "screenplay", "reparto", "elenco", "cast",
+    "soundtrack", "creador", "creadora", "creator", "showrunner",
+})  # fmt: skip
+"""The parts of a work asked of it: `el guion de …`, `the cast of …`."""
+
+_OF = frozenset({"de", "del", "of"})
+"""Words between a part of a work and the work: `el guion de …`."""
 
 _CRYING = frozenset({w for w in REACTIONS if " " not in w})
 """Single words of reaction: right before the ending (`bawling at the end`), they tell it."""
-"""Words whose `'d` is `did`: `where'd you hear that`."""
 
 _SOURCE_AGE = (
     "how old", "how recent", "how new", "when were", "when was", "que tan viejo",
@@ -1999,6 +2054,17 @@ def _likened_to_itself(folded: str, phrase: str) -> bool:
     """Whether `phrase` (`a show like`) is said of this show: `a show like this`, `like somos`."""
     padded = f" {folded} "
     return any(f" {phrase} {itself} " in padded for itself in _ITSELF)
+
+
+def _not_watched_in(folded: str) -> str:
+    """`folded` without the few words after each word of watching (`saw it last year`)."""
+    words = folded.split()
+    kept = [
+        w
+        for i, w in enumerate(words)
+        if not any(v in _WATCHING for v in words[max(0, i - _WATCH_CLAUSE) : i])
+    ]
+    return " ".join(kept)
 
 
 def _years_in(texts: Iterable[str]) -> frozenset[str]:
