@@ -839,7 +839,7 @@ class Reader:
             if word not in _WORK_PARTS:
                 continue
             rest = words[i + 1 : i + 4]
-            if not rest or rest[0] not in _OF:
+            if not rest or rest[0] not in OF_WORDS:
                 continue
             rest = rest[1:]
             if rest and rest[0] in ARTICLES:
@@ -1980,9 +1980,6 @@ _WORK_PARTS = frozenset({
     "soundtrack", "creador", "creadora", "creator", "showrunner",
 })  # fmt: skip
 """The parts of a work asked of it: `el guion de …`, `the cast of …`."""
-
-_OF = frozenset({"de", "del", "of"})
-"""Words between a part of a work and the work: `el guion de …`."""
 
 _CRYING = frozenset({w for w in REACTIONS if " " not in w})
 """Single words of reaction: right before the ending (`bawling at the end`), they tell it."""
