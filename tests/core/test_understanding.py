@@ -2864,3 +2864,32 @@ def test_review_3_words_that_may_be_asked_stay_asked(
     engine: Engine, question: str, topic: Topic
 ) -> None:
     assert engine.ask(question).topic is topic
+
+
+# ------------------------------------------------------------------------------- round 58
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("asere, que vola con la temporada 2 de somos, la renovaron?", Topic.SEASON2),
+        ("¿me podría indicar de qué artículos obtiene la información que comparte?", Topic.SOURCES),
+        ("mano y eso de donde lo sacaste? 🤨", Topic.SOURCES),
+        ("weon, tu info es confiable o es puro invento?", Topic.SOURCES),  # no `inventada`
+        ("wat can this thing even do lmao", Topic.HELP),
+    ],
+)
+def test_round_58_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic
+
+
+def test_which_one_picks_an_episode_and_counts_none(engine: Engine) -> None:
+    assert engine.ask("after the moon ep which one is next").title.startswith("Episode 4")
+    assert parse_episode_reference("which one is next") is None
+    assert engine.ask("which one is episode one").title.startswith("Episode 1")
+
+
+def test_the_story_of_an_episode_never_made_is_declined(engine: Engine) -> None:
+    assert engine.ask("de que trata el episodio 7").topic is Topic.UNKNOWN
+    assert engine.ask("what happens in episode 7").topic is Topic.UNKNOWN
+    assert engine.ask("is there an episode 7? netflix stopped at 6").topic is Topic.EPISODE

@@ -169,7 +169,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "knowledge coming from", "knowledge come from", "your knowledge", "bot s knowledge",
         "where did you read",
         "read all this", "read all that", "sus respuestas", "sus fuentes",
-        "where did you hear", "hear all that", "where did you get", "where did you even get",
+        "where did you hear", "hear all that", "donde lo sacaste", "donde lo sacas",
+        "where did you get", "where did you even get",
         "where do you even get", "info current", "how current", "still current",
         "make things up", "making stuff up", "making things up",
     }),
@@ -209,7 +210,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "can i ask", "kinda stuff", "what kind of things can i ask", "que cosas te puedo preguntar",
         "como funciona este bot",
         "primera vez aqui", "first time here", "soy nuevo", "im new here", "stuff do you know",
-        "things do you know", "cosas sabes", "para que servi", "que haces exactamente",
+        "things do you know", "cosas sabes", "can this thing do", "this thing even do",
+        "para que servi", "que haces exactamente",
         "what do you do exactly", "what exactly do you do",
         "kinds of questions", "types of questions", "questions i can ask", "tipos de preguntas",
         "bot que haces", "que haces bot",
@@ -317,7 +319,7 @@ FILLER_WORDS = frozenset(
     bloody causa hiya wena zoned cabros cabras estimado estimada amable amables
     dear pata inventando fascinada fascinado pedo vea contar posta proporciona proporcionas
     available utilizarlos utilizarlo usarlos bawling sobbing clue rundown excuse consulta consultas
-    outdated desactualizada desactualizado
+    outdated desactualizada desactualizado comparte compartes invento
     narra narran
     loquisimo loquisima
     okay alright anyway anyways though although echan
@@ -459,6 +461,7 @@ KIN_WORDS = frozenset(
     amigas familia hijo hija abuela abuelo tia tio primo prima teacher boss coworker classmate
     roommates profe maestra maestro jefe jefa companero companera coworkers colleague colleagues
     partner pareja flatmate roomie housemate pololo professor profesor profesora prof buddy
+    cousins
     """.split()
 )
 """Family, friends and the people of a fan's day. After the fan's own possessive (`my mom

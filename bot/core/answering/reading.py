@@ -750,6 +750,13 @@ class Reader:
             # "how long is episode 2" asks for something no claim of the episode holds.
             if unexplained and self._outweighed(unexplained, evidence):
                 return Decline()
+            # `de qué trata el episodio 7`: the story of an episode that was never made. (`is
+            # there an episode 7` is answered with the six there are.)
+            if episode_number(reference, self._episode_ids) not in self._episode_ids and (
+                not _STORY_CUES.isdisjoint(cues.get(Topic.SHOW, ()))
+                or not _PLOT_WORDS.isdisjoint(folded.split())
+            ):
+                return Decline()
             return AskEpisode(reference)
 
         if not scores:
@@ -1951,7 +1958,8 @@ _ASIDES = (
     "every scene he s in", "school project", "class project", "proyecto escolar",
     "hit so hard", "hits so hard", "hit hard", "hits hard", "nos partio el alma",
     "me partio el alma", "partio el alma", "les cuento que", "te cuento que", "les cuento",
-    "te cuento", "todo lo que paso", "in bits", "o que pedo", "no regrets", "estamos peleados",
+    "te cuento", "todo lo que paso", "in bits", "o que pedo", "que vola", "no regrets",
+    "estamos peleados",
     "mi socio", "quien tiene razon",
 )  # fmt: skip
 """What a fan asks of the reply, not of the show, or says in passing (`ya va siendo hora`)."""
@@ -1965,6 +1973,9 @@ _QUESTION_WORDS = frozenset({
 })  # fmt: skip
 """Words that ask, in a message that reacts to an episode."""
 _ABOUT_ASKED = ("de que trata", "de que se trata", "de que va", "de que es")
+
+_STORY_CUES = frozenset({"about", "trata", "argumento", "whats it about", "tratara"})
+"""The show's cues that ask for a story (`de qué trata el episodio 7`), not where it is shown."""
 """What a story is asked with, before the title of the work asked about: `de qué trata narcos`."""
 _YES_NO_STARTS = frozenset({"is", "was", "does", "did", "has", "es", "fue"})
 """Words that begin a yes-or-no question about the word after them."""

@@ -67,6 +67,9 @@ _TITLE_NOUNS = frozenset({
 
 
 DESCRIBING_WORDS = frozenset({"with", "where", "when", "that", "about", "who"})
+
+_PICKING = frozenset({"which", "what", "that", "this"})
+"""Words before a `one` that picks an episode rather than counts it: `which one is next`."""
 """Words after `the one` that describe an episode rather than count it: `the one with the
 flies`."""
 
@@ -124,12 +127,14 @@ def episode_number(reference: EpisodeRef, numbers: Iterable[int]) -> int | None:
 
 
 def _the_one_described(words: list[str], j: int) -> bool:
-    """Whether `words[j]` is a pronoun, not episode 1: `the one with the flies`, `the one`."""
+    """Whether `words[j]` is a pronoun, not episode 1: `the one with the flies`, `which one`."""
     return (
         words[j] == "one"
         and j > 0
-        and words[j - 1] == "the"
-        and (j + 1 == len(words) or words[j + 1] in DESCRIBING_WORDS)
+        and (
+            words[j - 1] in _PICKING
+            or (words[j - 1] == "the" and (j + 1 == len(words) or words[j + 1] in DESCRIBING_WORDS))
+        )
     )
 
 
