@@ -166,12 +166,6 @@ def test_heldout_reaches_the_accuracy_goal(heldout_report: Report) -> None:
     assert heldout_report.bot.figures(Split.HELDOUT).accuracy >= GOAL_ACCURACY
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="goal not met: on the blind round-58 held-out set one out-of-scope question of 76 "
-    "was answered with confidence ('de que trata el episodio 7'; docs/evaluation.md); "
-    "remove this marker when it passes",
-)
 def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -> None:
     wrong = [
         o.question.question
@@ -183,8 +177,9 @@ def test_heldout_has_no_confidently_wrong_out_of_scope(heldout_report: Report) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="goal not met: on the blind round-58 held-out set the sources scored 84.0 % "
-    "(21 of 25; docs/evaluation.md); remove this marker when it passes",
+    reason="goal not met: on the blind round-59 held-out set the creators scored 94.4 % "
+    "(34 of 36) and the help 90.0 % (18 of 20; docs/evaluation.md); "
+    "remove this marker when it passes",
 )
 def test_heldout_every_topic_reaches_the_goal(heldout_report: Report) -> None:
     weak = {
