@@ -2893,3 +2893,21 @@ def test_the_story_of_an_episode_never_made_is_declined(engine: Engine) -> None:
     assert engine.ask("de que trata el episodio 7").topic is Topic.UNKNOWN
     assert engine.ask("what happens in episode 7").topic is Topic.UNKNOWN
     assert engine.ask("is there an episode 7? netflix stopped at 6").topic is Topic.EPISODE
+
+
+# ------------------------------------------------------------------------------- round 59
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("la señora chayo quien la actua? q actriz tan tremenda chamo", Topic.CAST),
+        ("the acting was unreal. who plays benjamin tho", Topic.CAST),
+        ("bro quien hizo esta serie tan cabrona, la dirigio y todo quien fue", Topic.CREATORS),
+        ("bro where u getting all this stuff from lol", Topic.SOURCES),
+        ("yo how do i talk to u", Topic.HELP),
+        ("oye bot y tu q haces o q", Topic.HELP),
+    ],
+)
+def test_round_59_words_and_cues_are_read(engine: Engine, question: str, topic: Topic) -> None:
+    assert engine.ask(question).topic is topic

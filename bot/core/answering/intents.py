@@ -170,7 +170,7 @@ CUES: dict[Topic, frozenset[str]] = {
         "where did you read",
         "read all this", "read all that", "sus respuestas", "sus fuentes",
         "where did you hear", "hear all that", "donde lo sacaste", "donde lo sacas",
-        "where did you get", "where did you even get",
+        "where did you get", "where did you even get", "where you getting", "where are you getting",
         "where do you even get", "info current", "how current", "still current",
         "make things up", "making stuff up", "making things up",
     }),
@@ -211,7 +211,8 @@ CUES: dict[Topic, frozenset[str]] = {
         "como funciona este bot",
         "primera vez aqui", "first time here", "soy nuevo", "im new here", "stuff do you know",
         "things do you know", "cosas sabes", "can this thing do", "this thing even do",
-        "para que servi", "que haces exactamente",
+        "para que servi", "que haces exactamente", "how do i talk to you", "how to talk to you",
+        "bot y tu que haces",
         "what do you do exactly", "what exactly do you do",
         "kinds of questions", "types of questions", "questions i can ask", "tipos de preguntas",
         "bot que haces", "que haces bot",
@@ -274,6 +275,7 @@ JUDGEMENT_WORDS = frozenset(
     triste verdad mentira falso honesto tonta tonto chido chida padrisimo hermosisima mid
     chingona chingon chingonas chingones
     hermosisimo bellisima preciosisima joya relleno hype durisima durisimo arrecho arrecha
+    tremenda tremendo unreal cabrona cabron
     """.split()
 )
 """Everyday words of judgement. Around a question they are filler ("the photography is
